@@ -1,0 +1,8 @@
+// Errors that are answers, not failures: the guard passes them to the client unchanged.
+import { ResponseError, ErrorCodes } from 'vscode-languageserver';
+
+export class RefusedError extends ResponseError<void> {
+  constructor(message: string) {
+    super(ErrorCodes.InvalidRequest, message);
+  }
+}

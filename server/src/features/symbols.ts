@@ -1,0 +1,48 @@
+// Hierarchical outline: global ARGs, then one symbol per stage with its instructions as children.
+import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
+import { stageLabel, type Instruction, type Stage, type StageModel } from '../model';
+
+const SUMMARY_LIMIT = 60;
+
+export function documentSymbols(model: StageModel): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  for (const arg of model.globalArgs) {
+    const detail = arg.value === null ? '' : `= ${arg.value}`;
+    symbols.push(DocumentSymbol.create(arg.name, detail, SymbolKind.Variable, arg.instruction.range, arg.nameRange));
+  }
+  for (const stage of model.stages) symbols.push(stageSymbol(stage));
+  return symbols;
+}
+
+function stageSymbol(stage: Stage): DocumentSymbol {
+  const name = stage.name ?? `stage ${stage.index}`;
+  const selection = stage.nameRange ?? stage.imageRange ?? stage.from.keywordToken.range;
+  const children = stage.instructions.map(instructionSymbol);
+  return DocumentSymbol.create(name, stage.resolvedImage, SymbolKind.Class, stage.range, selection, children);
+}
+
+function instructionSymbol(instruction: Instruction): DocumentSymbol {
+  return DocumentSymbol.create(
+    instructionSummary(instruction),
+    '',
+    instruction.keyword === 'ARG' || instruction.keyword === 'ENV' ? SymbolKind.Variable : SymbolKind.Function,
+    instruction.range,
+    instruction.keywordToken.range,
+  );
+}
+
+/** `COPY --from=builder /wheels`: keyword, stage-related flags, and the first arguments, shortened. */
+export function instructionSummary(instruction: Instruction): string {
+  const parts = [instruction.keyword];
+  for (const flag of instruction.flags) {
+    if (flag.name === 'from' || flag.name === 'mount' || flag.name === 'platform') parts.push(`--${flag.name}=${flag.value ?? ''}`);
+  }
+  for (const arg of instruction.args) {
+    parts.push(arg.value);
+    if (parts.join(' ').length > SUMMARY_LIMIT) break;
+  }
+  const text = parts.join(' ').replace(/\s+/g, ' ');
+  return text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text;
+}
+
+export { stageLabel };

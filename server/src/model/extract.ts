@@ -1,0 +1,100 @@
+// The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
+import { DockerfileParser } from 'dockerfile-ast';
+import type * as ast from 'dockerfile-ast';
+import type { Comment, Directive, Flag, Instruction, ParsedText, Property, RawStage, Token } from './types';
+
+type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
+type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
+type WithJson = ast.Instruction & { getOpeningBracket(): ast.Argument | null; getClosingBracket(): ast.Argument | null };
+type WithProperties = ast.Instruction & { getProperties(): ast.Property[] };
+
+export function parseText(text: string): ParsedText {
+  const dockerfile = DockerfileParser.parse(text);
+  const preamble: Instruction[] = [];
+  const stages: RawStage[] = [];
+  for (const node of dockerfile.getInstructions()) {
+    const instruction = toInstruction(node);
+    if (instruction.keyword === 'FROM') stages.push({ from: instruction, instructions: [] });
+    else if (stages.length === 0) preamble.push(instruction);
+    else stages[stages.length - 1].instructions.push(instruction);
+  }
+  return {
+    directives: dockerfile.getDirectives().map(toDirective),
+    preamble,
+    stages,
+    comments: dockerfile.getComments().map(toComment),
+    escapeChar: dockerfile.getEscapeCharacter(),
+    lineCount: countLines(text),
+  };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function toDirective(d: ast.ParserDirective): Directive {
+  return { name: d.getName().toLowerCase(), value: d.getValue(), range: d.getRange(), valueRange: d.getValueRange() };
+}
+
+function toComment(c: ast.Comment): Comment {
+  return { text: c.getContent(), range: c.getRange() };
+}
+
+function toToken(a: ast.Argument): Token {
+  return { value: a.getValue(), range: a.getRange() };
+}
+
+function toFlag(f: ast.Flag): Flag {
+  return {
+    name: f.getName(),
+    value: f.getValue(),
+    range: f.getRange(),
+    nameRange: f.getNameRange(),
+    valueRange: f.getValueRange(),
+    options: f.getOptions().map((o) => ({
+      name: o.getName(),
+      value: o.getValue(),
+      range: o.getRange(),
+      valueRange: o.getValueRange(),
+    })),
+  };
+}
+
+function toProperty(p: ast.Property): Property {
+  return { name: p.getName(), value: p.getValue(), nameRange: p.getNameRange(), valueRange: p.getValueRange() };
+}
+
+function toInstruction(node: ast.Instruction): Instruction {
+  // Capabilities differ per instruction subclass; probe for them instead of switching on classes.
+  const n = node as unknown as Partial<WithFlags & WithHeredocs & WithJson & WithProperties>;
+  const keyword = node.getKeyword();
+  const trigger = keyword === 'ONBUILD' ? (node as ast.Onbuild).getTriggerInstruction() : null;
+  const execForm =
+    typeof n.getOpeningBracket === 'function' && n.getOpeningBracket() !== null && n.getClosingBracket?.() !== null;
+  return {
+    keyword,
+    keywordToken: { value: node.getInstruction(), range: node.getInstructionRange() },
+    range: node.getRange(),
+    flags: typeof n.getFlags === 'function' ? n.getFlags().map(toFlag) : [],
+    args: node.getArguments().map(toToken),
+    argsText: node.getRawArgumentsContent() ?? '',
+    execForm,
+    variables: node.getVariables().map((v) => ({
+      name: v.getName(),
+      range: v.getRange(),
+      nameRange: v.getNameRange(),
+      modifier: v.getModifier(),
+    })),
+    properties:
+      (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function'
+        ? n.getProperties().map(toProperty)
+        : [],
+    heredocs:
+      typeof n.getHeredocs === 'function'
+        ? n.getHeredocs().map((h) => ({ value: h.getName(), range: h.getNameRange() }))
+        : [],
+    trigger: trigger ? toInstruction(trigger) : null,
+  };
+}

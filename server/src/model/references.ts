@@ -1,0 +1,108 @@
+// Stage references and their resolution, following BuildKit's dockerfile2llb lookups.
+import type { Instruction, InvalidReason, Range, ReferenceKind, Resolution, Stage, StageReference } from './types';
+import { hasVariable } from './variables';
+
+interface Site {
+  kind: ReferenceKind;
+  raw: string;
+  range: Range;
+  instruction: Instruction;
+  onbuild: boolean;
+}
+
+/** Collects the COPY/ADD --from and RUN --mount from= sites of one instruction (and its ONBUILD trigger). */
+export function referenceSites(instruction: Instruction, onbuild = false, out: Site[] = []): Site[] {
+  const keyword = instruction.keyword;
+  if (keyword === 'COPY' || keyword === 'ADD') {
+    for (const flag of instruction.flags) {
+      if (flag.name === 'from' && flag.valueRange) {
+        out.push({ kind: keyword === 'COPY' ? 'copy' : 'add', raw: flag.value ?? '', range: flag.valueRange, instruction, onbuild });
+      }
+    }
+  } else if (keyword === 'RUN') {
+    for (const flag of instruction.flags) {
+      if (flag.name !== 'mount') continue;
+      for (const option of flag.options) {
+        if (option.name === 'from' && option.valueRange) {
+          out.push({ kind: 'mount', raw: option.value ?? '', range: option.valueRange, instruction, onbuild });
+        }
+      }
+    }
+  } else if (keyword === 'ONBUILD' && instruction.trigger) {
+    referenceSites(instruction.trigger, true, out);
+  }
+  return out;
+}
+
+/** Removes one pair of matching quotes and narrows the range to the inside. */
+export function unquote(raw: string, range: Range): { text: string; range: Range } {
+  if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0] && range.start.line === range.end.line) {
+    return {
+      text: raw.slice(1, -1),
+      range: { start: { line: range.start.line, character: range.start.character + 1 }, end: { line: range.end.line, character: range.end.character - 1 } },
+    };
+  }
+  return { text: raw, range };
+}
+
+export function stageLabel(stage: Stage): string {
+  return stage.name ?? String(stage.index);
+}
+
+export class StageLookup {
+  private readonly firstByKey = new Map<string, number>();
+
+  constructor(private readonly stages: readonly Stage[]) {
+    for (const stage of stages) {
+      if (stage.key !== null && !this.firstByKey.has(stage.key)) this.firstByKey.set(stage.key, stage.index);
+    }
+  }
+
+  /** First stage whose lower-cased name equals `key`. */
+  byKey(key: string): number | undefined {
+    return this.firstByKey.get(key);
+  }
+
+  resolveFlag(site: Site, current: number): StageReference {
+    const { text, range } = unquote(site.raw, site.range);
+    const numeric = /^-?\d+$/.test(text);
+    const base = { kind: site.kind, text, range, stage: current, instruction: site.instruction, onbuild: site.onbuild, numeric };
+    return { ...base, resolution: this.resolveFlagText(text, numeric, site.kind, current) };
+  }
+
+  private resolveFlagText(text: string, numeric: boolean, kind: ReferenceKind, current: number): Resolution {
+    const flag = kind === 'mount' ? 'from=' : '--from';
+    if (text === '') return invalid('empty', null, `${flag} needs a stage name or an image`);
+    if (hasVariable(text)) return invalid('variable', null, `variable expansion is not supported for ${flag}`);
+    if (numeric) {
+      if (kind === 'mount') return invalid('mount-index', null, `RUN --mount from= does not accept a stage index; '${text}' would be pulled as an image`);
+      const index = Number(text);
+      if (!Number.isSafeInteger(index) || index < 0 || index >= this.stages.length) {
+        return invalid('index-out-of-range', null, `invalid stage index ${text}`);
+      }
+      return this.positional(index, current);
+    }
+    const index = this.firstByKey.get(text.toLowerCase());
+    return index === undefined ? { kind: 'image', image: text } : this.positional(index, current);
+  }
+
+  private positional(index: number, current: number): Resolution {
+    const here = stageLabel(this.stages[current]);
+    if (index === current) return invalid('self', index, `circular dependency: stage '${here}' cannot copy from itself`);
+    if (index > current) {
+      return invalid('forward', index, `cannot copy from stage '${stageLabel(this.stages[index])}', it needs to be defined before current stage '${here}'`);
+    }
+    return { kind: 'stage', index };
+  }
+
+  /** FROM matches an earlier stage name exactly (after global ARG expansion); anything else is an image. */
+  resolveFrom(resolvedImage: string, current: number): Resolution {
+    const index = this.firstByKey.get(resolvedImage);
+    if (index !== undefined && index < current) return { kind: 'stage', index };
+    return { kind: 'image', image: resolvedImage };
+  }
+}
+
+function invalid(reason: InvalidReason, target: number | null, message: string): Resolution {
+  return { kind: 'invalid', reason, target, message };
+}

@@ -1,0 +1,178 @@
+// Wires the LSP connection to the document store, the settings cache and the feature functions.
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+  type Position,
+  type TextDocumentIdentifier,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore, type AnalyzedDocument } from './documents';
+import { createGuard } from './guard';
+import { SettingsCache, type Settings } from './settings';
+import { codeActions } from './features/codeActions';
+import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
+import { definition } from './features/definition';
+import { computeDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { documentHighlights } from './features/highlight';
+import { hover } from './features/hover';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols } from './features/symbols';
+
+export const SERVER_NAME = 'dockerfile-stages';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const store = new DocumentStore();
+  const settings = new SettingsCache(connection);
+  const guard = createGuard(connection);
+  const pending = new Map<string, NodeJS.Immediate>();
+
+  const analyzed = async (id: TextDocumentIdentifier): Promise<{ doc: AnalyzedDocument; settings: Settings } | undefined> => {
+    const document = documents.get(id.uri);
+    if (!document) return undefined;
+    const resolved = await settings.get(id.uri);
+    const current = documents.get(id.uri);
+    if (!current) return undefined;
+    return { doc: store.analyze(current, resolved.maxFileSize), settings: resolved };
+  };
+
+  const clampPosition = (doc: AnalyzedDocument, position: Position): Position =>
+    doc.document.positionAt(doc.document.offsetAt(position));
+
+  const validate = async (uri: string) => {
+    const result = await analyzed({ uri });
+    if (!result) return;
+    const { doc } = result;
+    // A newer version may have arrived while settings were fetched; its own validation will publish.
+    if (documents.get(uri)?.version !== doc.version) return;
+    const diagnostics = computeDiagnostics(doc, result.settings);
+    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  };
+
+  // Coalesces a burst of edits: validation runs once the queued messages have been handled.
+  const scheduleValidation = (uri: string) => {
+    if (pending.has(uri)) return;
+    pending.set(
+      uri,
+      setImmediate(() => {
+        pending.delete(uri);
+        validate(uri).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
+      }),
+    );
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.setPullSupported(params.capabilities.workspace?.configuration === true);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'Dockerfile stages' },
+        foldingRangeProvider: true,
+        completionProvider: { triggerCharacters: ['=', ' ', ',', '"', "'"] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Source] },
+      },
+      serverInfo: { name: SERVER_NAME },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    for (const document of documents.all()) scheduleValidation(document.uri);
+  });
+
+  documents.onDidOpen((event) => scheduleValidation(event.document.uri));
+  documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+  documents.onDidClose((event) => {
+    const timer = pending.get(event.document.uri);
+    if (timer) clearImmediate(timer);
+    pending.delete(event.document.uri);
+    store.close(event.document.uri);
+    settings.forget(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  const uriOf = <P extends { textDocument: TextDocumentIdentifier }>(params: P) => params.textDocument?.uri;
+
+  connection.onDocumentSymbol(
+    guard('documentSymbol', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? documentSymbols(result.doc.model) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? foldingRanges(result.doc.model) : [];
+    }),
+  );
+  connection.onCompletion(
+    guard('completion', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? completion(result.doc, clampPosition(result.doc, params.position)) : [];
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? definition(result.doc, clampPosition(result.doc, params.position)) : [];
+    }),
+  );
+  connection.onReferences(
+    guard('references', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      const include = params.context?.includeDeclaration === true;
+      return result ? references(result.doc, clampPosition(result.doc, params.position), include) : [];
+    }),
+  );
+  connection.onDocumentHighlight(
+    guard('documentHighlight', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? documentHighlights(result.doc, clampPosition(result.doc, params.position)) : [];
+    }),
+  );
+  connection.onPrepareRename(
+    guard('prepareRename', uriOf, null, async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? prepareRename(result.doc, clampPosition(result.doc, params.position)) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    guard('rename', uriOf, null, async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? rename(result.doc, clampPosition(result.doc, params.position), params.newName) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', uriOf, null, async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? hover(result.doc, clampPosition(result.doc, params.position), result.settings) : null;
+    }),
+  );
+  connection.onCodeLens(
+    guard('codeLens', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? codeLenses(result.doc, result.settings) : [];
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', uriOf, [], async (params) => {
+      const result = await analyzed(params.textDocument);
+      return result ? codeActions(result.doc, params.range, params.context, result.settings) : [];
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
