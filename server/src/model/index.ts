@@ -9,7 +9,8 @@ export { stageLabel, unquote } from './references';
 
 /** Parses a whole document into a stage model. */
 export function parseDockerfile(text: string): StageModel {
-  return buildModel(parseText(text));
+  // A byte-order mark becomes a space so that every later position keeps its column.
+  return buildModel(parseText(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text));
 }
 
 /**
@@ -21,3 +22,4 @@ export class ModelBuilder {
     return parseDockerfile(text);
   }
 }
+export { imageLibc, stageLibcs, type Libc } from './libc';
