@@ -28,7 +28,7 @@ export function parseText(text: string): ParsedText {
   };
 }
 
-function countLines(text: string): number {
+export function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
