@@ -20,8 +20,8 @@ const LF = 0x0a;
 const HASH = 0x23;
 
 /** The chunks of `text`, in order; their texts concatenate to `text`. */
-export function splitChunks(text: string, escapeChar: string): Chunk[] {
-  const starts = chunkStartLines(text, escapeChar);
+export function splitChunks(text: string, escapeChar: string, firstLine = 1): Chunk[] {
+  const starts = chunkStartLines(text, escapeChar, firstLine);
   const chunks: Chunk[] = [];
   let offset = 0;
   let line = 0;
@@ -42,13 +42,18 @@ export function splitChunks(text: string, escapeChar: string): Chunk[] {
   return chunks;
 }
 
-/** Line numbers where chunks start: always 0, then lines holding a FROM that begins a fresh instruction. */
-export function chunkStartLines(text: string, escapeChar: string): number[] {
+/**
+ * Line numbers where chunks start: always 0, then lines from `firstLine` on holding a FROM that
+ * begins a fresh instruction. The parser skips as many lines as it found directives (several can share
+ * a line), so `firstLine` must be at least that count.
+ */
+export function chunkStartLines(text: string, escapeChar: string, firstLine = 1): number[] {
   const starts = [0];
   // A lone CR is a line break to the parser; rather than model it, keep such files whole.
   if (hasLoneCR(text)) return starts;
   const esc = escapeChar.charCodeAt(0);
   let continued = false; // the last content line ended with the escape character
+  let capable = false; // the current instruction can open heredocs (RUN, COPY, ADD, ONBUILD of those)
   let names: string[] = []; // heredocs opened by the current instruction
   let tabbed = false;
   let pending: string[] = []; // heredocs whose bodies are being skipped
@@ -68,11 +73,16 @@ export function chunkStartLines(text: string, escapeChar: string): number[] {
       if (continued) {
         // Blank and comment lines inside a continuation are skipped; the instruction goes on.
         if (comment && text.indexOf('<<', p) !== -1 && text.indexOf('<<', p) < ce) return starts; // unsure
-      } else if (!blank && !comment && line > 0 && isFrom(text, p, ce, esc)) {
+      } else if (!blank && !comment && line >= firstLine && line > 0 && isFrom(text, p, ce)) {
         starts.push(line);
       }
       if (!blank && !comment) {
-        const found = heredocNames(text, p, ce, esc);
+        if (!continued) {
+          const kind = heredocKeyword(text, p, ce, esc);
+          if (kind === null) return starts; // unsure
+          capable = kind;
+        }
+        const found = capable ? heredocNames(text, p, ce, esc) : NO_HEREDOCS;
         if (found === null) return starts; // unsure
         for (const name of found.names) names.push(name);
         tabbed ||= found.tabbed;
@@ -98,14 +108,15 @@ function hasLoneCR(text: string): boolean {
   return false;
 }
 
-function isFrom(text: string, p: number, ce: number, esc: number): boolean {
+function isFrom(text: string, p: number, ce: number): boolean {
   if (ce - p < 4) return false;
   if ((text.charCodeAt(p) | 0x20) !== 0x66) return false; // f
   if ((text.charCodeAt(p + 1) | 0x20) !== 0x72) return false; // r
   if ((text.charCodeAt(p + 2) | 0x20) !== 0x6f) return false; // o
   if ((text.charCodeAt(p + 3) | 0x20) !== 0x6d) return false; // m
+  // `FROM\ x` makes the keyword `FROM\`, not a FROM; only a plain keyword starts a stage.
   const c = p + 4 < ce ? text.charCodeAt(p + 4) : SPACE;
-  return c === SPACE || c === TAB || c === esc;
+  return c === SPACE || c === TAB;
 }
 
 /** The line ends with the escape character, then optional spaces and tabs. */
@@ -123,6 +134,20 @@ function endsHeredoc(text: string, s: number, ce: number, name: string, tabbed: 
 }
 
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
+const NO_HEREDOCS = { names: [], tabbed: false };
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+/** Whether the instruction starting at `p` takes heredocs, as dockerfile-ast decides; null when unsure. */
+function heredocKeyword(text: string, p: number, ce: number, esc: number): boolean | null {
+  const words = text.slice(p, ce).split(/[ \t]+/, 2);
+  const escape = String.fromCharCode(esc);
+  if (words[0].includes(escape)) return null;
+  const keyword = words[0].toUpperCase();
+  if (keyword !== 'ONBUILD') return HEREDOC_KEYWORDS.has(keyword);
+  const trigger = words[1] ?? '';
+  if (trigger === '' || trigger.includes(escape)) return null;
+  return HEREDOC_KEYWORDS.has(trigger.toUpperCase());
+}
 
 /**
  * Heredoc names opened on one content line, as dockerfile-ast finds them in arguments that start with `<<`.
@@ -131,6 +156,7 @@ const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
 function heredocNames(text: string, p: number, ce: number, esc: number): { names: string[]; tabbed: boolean } | null {
   const names: string[] = [];
   let tabbed = false;
+  let plain = p; // quotes are checked from here: the end of the last heredoc token
   for (let i = text.indexOf('<<', p); i !== -1 && i < ce; i = text.indexOf('<<', i + 2)) {
     const before = i > p ? text.charCodeAt(i - 1) : SPACE;
     if (before === 0x3c) continue; // part of a longer run of '<'
@@ -138,6 +164,8 @@ function heredocNames(text: string, p: number, ce: number, esc: number): { names
       if (before === esc || before === 0x22 || before === 0x27) return null;
       continue; // e.g. $((1<<3)): not an argument that starts with <<
     }
+    // Quotes can group words into one argument that does not start with <<.
+    if (hasQuote(text, plain, i)) return null;
     let end = i;
     while (end < ce && text.charCodeAt(end) !== SPACE && text.charCodeAt(end) !== TAB) end++;
     let token = text.slice(i + 2, end);
@@ -148,6 +176,7 @@ function heredocNames(text: string, p: number, ce: number, esc: number): { names
     if (!PLAIN_NAME.test(token) || (end === ce && token.endsWith(String.fromCharCode(esc)))) return null;
     names.push(token);
     tabbed ||= dash;
+    plain = end;
   }
   // A '<' just before a continuation could join the next line into `<<`.
   let last = ce - 1;
@@ -171,8 +200,8 @@ export class ChunkedParser {
   stats = { chunks: 0, parsed: 0 };
 
   parse(text: string): ParsedText {
-    const escapeChar = directiveEscape(text);
-    const chunks = splitChunks(text, escapeChar);
+    const { escapeChar, count } = directiveInfo(text);
+    const chunks = splitChunks(text, escapeChar, count);
     const next = new Map<string, Parsed[]>();
     const parts: ParsedText[] = [];
     let parsedCount = 0;
@@ -207,8 +236,8 @@ function takeEntry(cache: Map<string, Parsed[]>, key: string, line: number): Par
   return list.splice(i === -1 ? 0 : i, 1)[0];
 }
 
-/** The escape character the parser will use: from the `# escape=` directive among the leading comment lines. */
-export function directiveEscape(text: string): string {
+/** The parser's escape character and directive count, from the leading comment lines. */
+export function directiveInfo(text: string): { escapeChar: string; count: number } {
   let end = 0;
   while (end < text.length) {
     let p = end;
@@ -217,7 +246,9 @@ export function directiveEscape(text: string): string {
     const nl = text.indexOf('\n', p);
     end = nl === -1 ? text.length : nl + 1;
   }
-  return end === 0 ? '\\' : parseText(text.slice(0, end)).escapeChar;
+  if (end === 0) return { escapeChar: '\\', count: 0 };
+  const parsed = parseText(text.slice(0, end));
+  return { escapeChar: parsed.escapeChar, count: parsed.directives.length };
 }
 
 /** Joins chunk parses in order; instructions before a chunk's first FROM belong to the stage before it. */
@@ -253,4 +284,12 @@ function shift(value: unknown, delta: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(source)) copy[key] = shift(source[key], delta);
   return copy;
+}
+
+function hasQuote(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x27) return true;
+  }
+  return false;
 }

@@ -77,11 +77,11 @@ function toInstruction(node: ast.Instruction): Instruction {
     keyword,
     keywordToken: { value: node.getInstruction(), range: node.getInstructionRange() },
     range: node.getRange(),
-    flags: typeof n.getFlags === 'function' ? n.getFlags().map(toFlag) : [],
+    flags: typeof n.getFlags === 'function' ? safely(() => n.getFlags!()).map(toFlag) : [],
     args: node.getArguments().map(toToken),
     argsText: node.getRawArgumentsContent() ?? '',
     execForm,
-    variables: node.getVariables().map((v) => ({
+    variables: safely(() => node.getVariables()).map((v) => ({
       name: v.getName(),
       range: v.getRange(),
       nameRange: v.getNameRange(),
@@ -89,12 +89,22 @@ function toInstruction(node: ast.Instruction): Instruction {
     })),
     properties:
       (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function'
-        ? n.getProperties().map(toProperty)
+        ? safely(() => n.getProperties!()).map(toProperty)
         : [],
     heredocs:
       typeof n.getHeredocs === 'function'
-        ? n.getHeredocs().map((h) => ({ value: h.getName(), range: h.getNameRange() }))
+        ? safely(() => n.getHeredocs!()).map((h) => ({ value: h.getName(), range: h.getNameRange() }))
         : [],
     trigger: trigger ? toInstruction(trigger) : null,
   };
+}
+
+// dockerfile-ast throws on some malformed input (endless recursion resolving variables of a stray
+// instruction before the first FROM; getHeredocs on a half-typed heredoc): that part is then empty.
+function safely<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
 }
