@@ -88,7 +88,7 @@ const dockerfile = fc
       }),
   );
 
-const EDIT_TEXT = ['x', '\\', '`', '\n', '\r\n', '#', '<<EOF', 'EOF\n', 'FROM a AS b\n', ' ', '\t', '"', 'from', '-'];
+const EDIT_TEXT = ['x', '\\', '`', '\n', '\r\n', '\r', '#', '<<EOF', 'EOF\n', 'FROM a AS b\n', ' ', '\t', '"', 'from', '-'];
 const edits = fc.array(
   fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.constantFrom(...EDIT_TEXT) }),
   { minLength: 1, maxLength: 4 },

@@ -4,7 +4,7 @@
 // continuations, heredocs and comments the way dockerfile-ast does. When it is unsure it stops
 // splitting: a bigger chunk is always correct, only slower.
 import { countLines, parseText } from './extract';
-import type { Comment, ParsedText, RawStage } from './types';
+import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
 
 export interface Chunk {
   /** First line of the chunk in the document. */
@@ -19,27 +19,19 @@ const CR = 0x0d;
 const LF = 0x0a;
 const HASH = 0x23;
 
+/** Where a chunk starts: a line and the offset of its first character. */
+export interface Start {
+  line: number;
+  offset: number;
+}
+
 /** The chunks of `text`, in order; their texts concatenate to `text`. */
 export function splitChunks(text: string, escapeChar: string, firstLine = 1): Chunk[] {
-  const starts = chunkStartLines(text, escapeChar, firstLine);
-  const chunks: Chunk[] = [];
-  let offset = 0;
-  let line = 0;
-  let next = 0;
-  // Walk the lines once, cutting at each start line.
-  for (let k = 1; k < starts.length; k++) {
-    const target = starts[k];
-    let end = offset;
-    while (line < target) {
-      end = text.indexOf('\n', end) + 1;
-      line++;
-    }
-    chunks.push({ line: starts[k - 1], text: text.slice(next, end) });
-    next = end;
-    offset = end;
-  }
-  chunks.push({ line: starts[starts.length - 1], text: text.slice(next) });
-  return chunks;
+  return chunksAt(text, scanStarts(text, escapeChar, firstLine, { line: 0, offset: 0 }).starts);
+}
+
+export function chunksAt(text: string, starts: readonly Start[]): Chunk[] {
+  return starts.map((start, k) => ({ line: start.line, text: text.slice(start.offset, k + 1 < starts.length ? starts[k + 1].offset : text.length) }));
 }
 
 /**
@@ -48,18 +40,35 @@ export function splitChunks(text: string, escapeChar: string, firstLine = 1): Ch
  * a line), so `firstLine` must be at least that count.
  */
 export function chunkStartLines(text: string, escapeChar: string, firstLine = 1): number[] {
-  const starts = [0];
+  return scanStarts(text, escapeChar, firstLine, { line: 0, offset: 0 }).starts.map((s) => s.line);
+}
+
+/**
+ * Scans from `from`, which must be the start of the text or of a chunk (where no instruction or heredoc
+ * is open), and returns the chunk starts from there on. `resync(offset)` may end the scan early at a
+ * chunk start: the caller knows the rest from an earlier scan of the same text.
+ */
+export function scanStarts(
+  text: string,
+  escapeChar: string,
+  firstLine: number,
+  from: Start,
+  resync?: (offset: number) => boolean,
+): { starts: Start[]; resynced: boolean } {
+  const starts = [from];
+  const done = { starts, resynced: false };
   // A lone CR is a line break to the parser; rather than model it, keep such files whole.
-  if (hasLoneCR(text)) return starts;
+  if (hasLoneCR(text)) return done;
   const esc = escapeChar.charCodeAt(0);
+  const markers = new Markers(text);
   let continued = false; // the last content line ended with the escape character
   let capable = false; // the current instruction can open heredocs (RUN, COPY, ADD, ONBUILD of those)
   let names: string[] = []; // heredocs opened by the current instruction
   let tabbed = false;
   let pending: string[] = []; // heredocs whose bodies are being skipped
   let pendingTabbed = false;
-  let line = 0;
-  for (let s = 0; s < text.length || line === 0; line++) {
+  let line = from.line;
+  for (let s = from.offset; s < text.length || line === from.line; line++) {
     let e = text.indexOf('\n', s);
     if (e === -1) e = text.length;
     const ce = e > s && text.charCodeAt(e - 1) === CR ? e - 1 : e;
@@ -72,18 +81,19 @@ export function chunkStartLines(text: string, escapeChar: string, firstLine = 1)
       const comment = !blank && text.charCodeAt(p) === HASH;
       if (continued) {
         // Blank and comment lines inside a continuation are skipped; the instruction goes on.
-        if (comment && text.indexOf('<<', p) !== -1 && text.indexOf('<<', p) < ce) return starts; // unsure
-      } else if (!blank && !comment && line >= firstLine && line > 0 && isFrom(text, p, ce)) {
-        starts.push(line);
+        if (comment && markers.within(p, ce)) return done; // unsure
+      } else if (!blank && !comment && line >= firstLine && s > from.offset && isFrom(text, p, ce)) {
+        if (resync?.(s)) return { starts, resynced: true };
+        starts.push({ line, offset: s });
       }
       if (!blank && !comment) {
         if (!continued) {
           const kind = heredocKeyword(text, p, ce, esc);
-          if (kind === null) return starts; // unsure
+          if (kind === null) return done; // unsure
           capable = kind;
         }
-        const found = capable ? heredocNames(text, p, ce, esc) : NO_HEREDOCS;
-        if (found === null) return starts; // unsure
+        const found = capable ? heredocNames(text, p, ce, esc, markers) : NO_HEREDOCS;
+        if (found === null) return done; // unsure
         for (const name of found.names) names.push(name);
         tabbed ||= found.tabbed;
         continued = endsWithEscape(text, p, ce, esc);
@@ -98,7 +108,24 @@ export function chunkStartLines(text: string, escapeChar: string, firstLine = 1)
     s = e + 1;
     if (e === text.length) break;
   }
-  return starts;
+  return done;
+}
+
+/** Positions of `<<` in order, found once: searching from every line would rescan the text. */
+class Markers {
+  private next = -2;
+  constructor(private readonly text: string) {}
+
+  /** The first `<<` at or after `from`, or -1. */
+  from(from: number): number {
+    if (this.next !== -1 && this.next < from) this.next = this.text.indexOf('<<', from);
+    return this.next === -1 || this.next >= from ? this.next : this.text.indexOf('<<', from);
+  }
+
+  within(from: number, to: number): boolean {
+    const i = this.from(from);
+    return i !== -1 && i < to;
+  }
 }
 
 function hasLoneCR(text: string): boolean {
@@ -139,25 +166,37 @@ const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 /** Whether the instruction starting at `p` takes heredocs, as dockerfile-ast decides; null when unsure. */
 function heredocKeyword(text: string, p: number, ce: number, esc: number): boolean | null {
-  const words = text.slice(p, ce).split(/[ \t]+/, 2);
-  const escape = String.fromCharCode(esc);
-  if (words[0].includes(escape)) return null;
-  const keyword = words[0].toUpperCase();
+  const end = wordEnd(text, p, ce, esc);
+  if (end < 0) return null;
+  const keyword = text.slice(p, end).toUpperCase();
   if (keyword !== 'ONBUILD') return HEREDOC_KEYWORDS.has(keyword);
-  const trigger = words[1] ?? '';
-  if (trigger === '' || trigger.includes(escape)) return null;
-  return HEREDOC_KEYWORDS.has(trigger.toUpperCase());
+  let q = end;
+  while (q < ce && (text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) q++;
+  const triggerEnd = wordEnd(text, q, ce, esc);
+  if (triggerEnd < 0 || triggerEnd === q) return null;
+  return HEREDOC_KEYWORDS.has(text.slice(q, triggerEnd).toUpperCase());
+}
+
+/** End of the word at `p`; -1 when it holds the escape character. */
+function wordEnd(text: string, p: number, ce: number, esc: number): number {
+  let i = p;
+  for (; i < ce; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) break;
+    if (c === esc) return -1;
+  }
+  return i;
 }
 
 /**
  * Heredoc names opened on one content line, as dockerfile-ast finds them in arguments that start with `<<`.
  * null when the line is ambiguous (quoted or escaped `<<`, a name cut by a continuation).
  */
-function heredocNames(text: string, p: number, ce: number, esc: number): { names: string[]; tabbed: boolean } | null {
+function heredocNames(text: string, p: number, ce: number, esc: number, markers: Markers): { names: string[]; tabbed: boolean } | null {
   const names: string[] = [];
   let tabbed = false;
   let plain = p; // quotes are checked from here: the end of the last heredoc token
-  for (let i = text.indexOf('<<', p); i !== -1 && i < ce; i = text.indexOf('<<', i + 2)) {
+  for (let i = markers.from(p); i !== -1 && i < ce; i = markers.from(i + 2)) {
     const before = i > p ? text.charCodeAt(i - 1) : SPACE;
     if (before === 0x3c) continue; // part of a longer run of '<'
     if (before !== SPACE && before !== TAB) {
@@ -187,53 +226,124 @@ function heredocNames(text: string, p: number, ce: number, esc: number): { names
 
 interface Parsed {
   line: number;
+  text: string;
+  /** The escape character the chunk was parsed with; '' for the first chunk, which finds its own. */
+  escape: string;
   parsed: ParsedText;
 }
 
 /**
  * Parses successive versions of one document chunk by chunk, reusing the chunks whose text
- * (and escape character) did not change. Positions are shifted, so a chunk that only moved is reused too.
+ * (and escape character) did not change. A chunk that only moved to other lines is reused with its
+ * positions shifted.
  */
 export class ChunkedParser {
-  private cache = new Map<string, Parsed[]>();
+  /** The last parse's chunks by first line. */
+  private previous = new Map<number, Parsed>();
+  private last: { text: string; escapeChar: string; count: number; lineCount: number; starts: Start[] } | undefined;
   /** How many chunks the last parse had, and how many of them it had to parse. */
   stats = { chunks: 0, parsed: 0 };
 
   parse(text: string): ParsedText {
     const { escapeChar, count } = directiveInfo(text);
-    const chunks = splitChunks(text, escapeChar, count);
-    const next = new Map<string, Parsed[]>();
+    const lineCount = countLines(text);
+    const starts = this.startsFor(text, escapeChar, count, lineCount);
+    const chunks = chunksAt(text, starts);
+    const current = new Map<number, Parsed>();
+    let byText: Map<string, Parsed[]> | undefined;
     const parts: ParsedText[] = [];
     let parsedCount = 0;
     for (let k = 0; k < chunks.length; k++) {
       const { line, text: chunkText } = chunks[k];
-      // The first chunk starts the file, so it is parsed as it is; the others get the file's escape directive.
-      const prefix = k === 0 || escapeChar === '\\' ? '' : `# escape=${escapeChar}\n`;
-      const key = k === 0 ? `0\n${chunkText}` : `${escapeChar}\n${chunkText}`;
-      let entry = takeEntry(this.cache, key, line);
-      if (entry === undefined) {
-        const raw = parseText(prefix + chunkText);
-        if (prefix !== '') raw.directives = [];
-        entry = { line: prefix === '' ? 0 : 1, parsed: raw };
-        parsedCount++;
+      const escape = k === 0 ? '' : escapeChar;
+      // While typing most chunks keep their line and text: comparing them needs no hashing of the text.
+      let entry = this.previous.get(line);
+      if (entry === undefined || entry.escape !== escape || entry.text !== chunkText) {
+        byText ??= indexByText(this.previous);
+        entry = pick(byText.get(chunkText), escape, line);
       }
-      if (entry.line !== line) entry = { line, parsed: shiftLines(entry.parsed, line - entry.line) };
-      const list = next.get(key);
-      if (list) list.push(entry);
-      else next.set(key, [entry]);
+      if (entry === undefined) {
+        entry = { line, escape, text: chunkText, parsed: parseAt(chunkText, line, escape) };
+        parsedCount++;
+      } else if (entry.line !== line) {
+        entry = { line, escape, text: chunkText, parsed: shiftLines(entry.parsed, line - entry.line) };
+      }
+      current.set(line, entry);
       parts.push(entry.parsed);
     }
-    this.cache = next;
+    this.previous = current;
+    this.last = { text, escapeChar, count, lineCount, starts };
     this.stats = { chunks: chunks.length, parsed: parsedCount };
-    return assemble(parts, text);
+    return assemble(parts, lineCount);
+  }
+
+  /**
+   * Chunk starts for `text`, rescanning only between the unchanged chunks at the front and those at
+   * the back of the last version: the scan starts at the last unchanged front chunk and stops when it
+   * reaches, in a fresh state, the start of an unchanged back chunk.
+   */
+  private startsFor(text: string, escapeChar: string, count: number, lineCount: number): Start[] {
+    const last = this.last;
+    const origin = { line: 0, offset: 0 };
+    if (!last || last.escapeChar !== escapeChar || last.count !== count) return scanStarts(text, escapeChar, count, origin).starts;
+    const old = last.starts;
+    const oldText = last.text;
+    const end = (k: number) => (k + 1 < old.length ? old[k + 1].offset : oldText.length);
+    const same = (k: number, at: number) => at >= 0 && at + end(k) - old[k].offset <= text.length && text.startsWith(oldText.slice(old[k].offset, end(k)), at);
+    let front = 0;
+    while (front < old.length && same(front, old[front].offset)) front++;
+    const resume = Math.max(0, front - 1);
+    const delta = text.length - oldText.length;
+    const lineDelta = lineCount - last.lineCount;
+    let back = old.length;
+    while (back - 1 > resume && old[back - 1].offset + delta > old[resume].offset && same(back - 1, old[back - 1].offset + delta)) back--;
+    const resyncAt = new Map<number, number>();
+    for (let k = back; k < old.length; k++) if (old[k].line + lineDelta >= count) resyncAt.set(old[k].offset + delta, k);
+    let resumedAt = -1;
+    const scanned = scanStarts(text, escapeChar, count, resume === 0 ? origin : old[resume], (offset) => {
+      resumedAt = resyncAt.get(offset) ?? -1;
+      return resumedAt !== -1;
+    });
+    const starts = old.slice(0, resume).concat(scanned.starts);
+    if (scanned.resynced) {
+      for (let k = resumedAt; k < old.length; k++) starts.push({ line: old[k].line + lineDelta, offset: old[k].offset + delta });
+    }
+    return starts;
   }
 }
 
-function takeEntry(cache: Map<string, Parsed[]>, key: string, line: number): Parsed | undefined {
-  const list = cache.get(key);
-  if (!list || list.length === 0) return undefined;
-  const i = list.findIndex((p) => p.line === line);
-  return list.splice(i === -1 ? 0 : i, 1)[0];
+function indexByText(entries: Map<number, Parsed>): Map<string, Parsed[]> {
+  const index = new Map<string, Parsed[]>();
+  for (const entry of entries.values()) {
+    const list = index.get(entry.text);
+    if (list) list.push(entry);
+    else index.set(entry.text, [entry]);
+  }
+  return index;
+}
+
+/** A parse of the same text with the same escape character, preferably at the same line. Parses are never mutated, so one may serve twice. */
+function pick(list: Parsed[] | undefined, escape: string, line: number): Parsed | undefined {
+  let found: Parsed | undefined;
+  for (const entry of list ?? []) {
+    if (entry.escape !== escape) continue;
+    if (entry.line === line) return entry;
+    found ??= entry;
+  }
+  return found;
+}
+
+/**
+ * Parses a chunk as if it stood at `line` of a file whose escape character is `escape` (a chunk that
+ * is not first gets the escape directive in front), then moves its positions down to `line`.
+ */
+function parseAt(chunkText: string, line: number, escape: string): ParsedText {
+  if (escape === '') return parseText(chunkText, false);
+  const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
+  const parsed = parseText(directive + chunkText, false);
+  parsed.directives = [];
+  const delta = directive === '' ? line : line - 1;
+  return delta === 0 ? parsed : shiftLines(parsed, delta);
 }
 
 /** The parser's escape character and directive count, from the leading comment lines. */
@@ -252,7 +362,7 @@ export function directiveInfo(text: string): { escapeChar: string; count: number
 }
 
 /** Joins chunk parses in order; instructions before a chunk's first FROM belong to the stage before it. */
-function assemble(parts: ParsedText[], text: string): ParsedText {
+function assemble(parts: ParsedText[], lineCount: number): ParsedText {
   const first = parts[0];
   const preamble = [...first.preamble];
   const stages: RawStage[] = [];
@@ -266,24 +376,53 @@ function assemble(parts: ParsedText[], text: string): ParsedText {
     for (const stage of part.stages) stages.push(stage);
     for (const comment of part.comments) comments.push(comment);
   }
-  return { directives: first.directives, preamble, stages, comments, escapeChar: first.escapeChar, lineCount: countLines(text) };
+  return { directives: first.directives, preamble, stages, comments, escapeChar: first.escapeChar, lineCount };
 }
 
-/** A deep copy of parsed data with every position moved down by `delta` lines. */
-function shiftLines<T>(value: T, delta: number): T {
-  return shift(value, delta) as T;
+/** A copy of parsed data with every position moved down by `delta` lines. */
+function shiftLines(parsed: ParsedText, delta: number): ParsedText {
+  const stage = (raw: RawStage): RawStage => ({ from: shiftInstruction(raw.from, delta), instructions: raw.instructions.map((i) => shiftInstruction(i, delta)) });
+  return {
+    directives: parsed.directives.map((d) => ({ ...d, range: shiftRange(d.range, delta), valueRange: shiftRange(d.valueRange, delta) })),
+    preamble: parsed.preamble.map((i) => shiftInstruction(i, delta)),
+    stages: parsed.stages.map(stage),
+    comments: parsed.comments.map((c) => ({ text: c.text, range: shiftRange(c.range, delta) })),
+    escapeChar: parsed.escapeChar,
+    lineCount: parsed.lineCount,
+  };
 }
 
-function shift(value: unknown, delta: number): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => shift(v, delta));
-  const source = value as Record<string, unknown>;
-  if (typeof source.line === 'number' && typeof source.character === 'number') {
-    return { line: source.line + delta, character: source.character };
-  }
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(source)) copy[key] = shift(source[key], delta);
-  return copy;
+// Typed rather than generic: it runs over every instruction of every moved stage. A field with a
+// position added to the types in types.ts must be shifted here too (the property test would fail).
+function shiftInstruction(i: Instruction, d: number): Instruction {
+  return {
+    keyword: i.keyword,
+    keywordToken: shiftToken(i.keywordToken, d),
+    range: shiftRange(i.range, d),
+    flags: i.flags.map((f) => ({
+      name: f.name,
+      value: f.value,
+      range: shiftRange(f.range, d),
+      nameRange: shiftRange(f.nameRange, d),
+      valueRange: f.valueRange && shiftRange(f.valueRange, d),
+      options: f.options.map((o) => ({ name: o.name, value: o.value, range: shiftRange(o.range, d), valueRange: o.valueRange && shiftRange(o.valueRange, d) })),
+    })),
+    args: i.args.map((t) => shiftToken(t, d)),
+    argsText: i.argsText,
+    execForm: i.execForm,
+    variables: i.variables.map((v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
+    properties: i.properties.map((p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
+    heredocs: i.heredocs.map((t) => shiftToken(t, d)),
+    trigger: i.trigger && shiftInstruction(i.trigger, d),
+  };
+}
+
+function shiftToken(t: Token, d: number): Token {
+  return { value: t.value, range: shiftRange(t.range, d) };
+}
+
+function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
 }
 
 function hasQuote(text: string, from: number, to: number): boolean {

@@ -1,5 +1,5 @@
 // The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import type * as ast from 'dockerfile-ast';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, RawStage, Token } from './types';
 
@@ -8,7 +8,20 @@ type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
 type WithJson = ast.Instruction & { getOpeningBracket(): ast.Argument | null; getClosingBracket(): ast.Argument | null };
 type WithProperties = ast.Instruction & { getProperties(): ast.Property[] };
 
-export function parseText(text: string): ParsedText {
+// Every getter of a dockerfile-ast instruction (arguments, flags, variables, heredocs, raw content)
+// re-tokenises the arguments from scratch; reading one instruction did that about eight times. The
+// tokens depend only on the instruction's own text, so they are computed once per instruction.
+// Callers mutate the returned array (ModifiableInstruction shifts the flags off), hence the copy.
+type Tokenizing = { getRawArguments(): ast.Argument[]; __rawArguments?: ast.Argument[] };
+const instructionPrototype = AstInstruction.prototype as unknown as Tokenizing;
+const tokenize = instructionPrototype.getRawArguments;
+instructionPrototype.getRawArguments = function (this: Tokenizing): ast.Argument[] {
+  if (this.__rawArguments === undefined) this.__rawArguments = tokenize.call(this);
+  return this.__rawArguments.slice();
+};
+
+/** `countLineBreaks` false leaves lineCount 0, for callers that count lines themselves. */
+export function parseText(text: string, countLineBreaks = true): ParsedText {
   const dockerfile = DockerfileParser.parse(text);
   const preamble: Instruction[] = [];
   const stages: RawStage[] = [];
@@ -24,7 +37,7 @@ export function parseText(text: string): ParsedText {
     stages,
     comments: dockerfile.getComments().map(toComment),
     escapeChar: dockerfile.getEscapeCharacter(),
-    lineCount: countLines(text),
+    lineCount: countLineBreaks ? countLines(text) : 0,
   };
 }
 
