@@ -133,15 +133,18 @@ interface Match {
 /** Near-miss stage names per distinct reference text, computed once per text; filtered to earlier stages per use. */
 class TypoIndex {
   private readonly cache = new Map<string, Match[]>();
-  private readonly named: { key: string; name: string; index: number }[] = [];
+  // Buckets keep the search linear: edits only between similar lengths, prefixes only within the same first four letters.
+  private readonly byLength = new Map<number, Named[]>();
+  private readonly byHead = new Map<string, Named[]>();
 
   constructor(model: StageModel) {
     const seen = new Set<string>();
     for (const stage of model.stages) {
-      if (stage.key && stage.name && !seen.has(stage.key)) {
-        seen.add(stage.key);
-        this.named.push({ key: stage.key, name: stage.name, index: stage.index });
-      }
+      if (!stage.key || !stage.name || seen.has(stage.key)) continue;
+      seen.add(stage.key);
+      const named = { key: stage.key, name: stage.name, index: stage.index };
+      push(this.byLength, stage.key.length, named);
+      if (stage.key.length >= 4) push(this.byHead, stage.key.slice(0, 4), named);
     }
   }
 
@@ -155,16 +158,36 @@ class TypoIndex {
   }
 
   private compute(text: string): Match[] {
-    const matches: Match[] = [];
+    const scores = new Map<Named, number>();
     const budget = typoBudget(text.length);
-    for (const { key, name, index } of this.named) {
-      if (key === text) continue;
-      let score = budget > 0 ? editDistance(text, key, Math.min(budget, typoBudget(key.length))) : Infinity;
-      if (score > budget || score > typoBudget(key.length)) score = Infinity;
-      // `build` for `builder`, `builder` for `build`: a prefix of at least four letters.
-      if (score === Infinity && Math.min(text.length, key.length) >= 4 && (key.startsWith(text) || text.startsWith(key))) score = 3;
-      if (score !== Infinity) matches.push({ name, index, score });
+    for (let length = text.length - budget; length <= text.length + budget; length++) {
+      for (const named of this.byLength.get(length) ?? []) {
+        const max = Math.min(budget, typoBudget(named.key.length));
+        const score = named.key === text ? Infinity : editDistance(text, named.key, max);
+        if (score <= max) scores.set(named, score);
+      }
     }
-    return matches.sort((a, b) => a.score - b.score || b.index - a.index);
+    // `build` for `builder`, `builder` for `build`: a prefix of at least four letters.
+    if (text.length >= 4) {
+      for (const named of this.byHead.get(text.slice(0, 4)) ?? []) {
+        if (scores.has(named) || named.key === text) continue;
+        if (named.key.startsWith(text) || text.startsWith(named.key)) scores.set(named, 3);
+      }
+    }
+    return [...scores]
+      .map(([named, score]) => ({ name: named.name, index: named.index, score }))
+      .sort((a, b) => a.score - b.score || b.index - a.index);
   }
+}
+
+interface Named {
+  key: string;
+  name: string;
+  index: number;
+}
+
+function push<K>(map: Map<K, Named[]>, key: K, value: Named): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
