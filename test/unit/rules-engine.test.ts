@@ -36,6 +36,9 @@ describe('rule engine', () => {
     assert.equal(parseCheckOptions('skip'), null);
     assert.equal(parseCheckOptions('error=maybe'), null);
     assert.equal(parseCheckOptions('level=2'), null);
+    assert.deepEqual(parseCheckOptions('experimental=all;skip=A;error=false'), { skipAll: false, skip: new Set(['A']), error: false });
+    // SplitN(";", 3): a third `;` stays inside the last part; a later skip= replaces the earlier one.
+    assert.deepEqual(parseCheckOptions('skip=A;error=true;skip=B;x'), { skipAll: false, skip: new Set(['B;x']), error: true });
   });
 
   it('# check=skip= drops the named rules, skip=all drops every build check but not build failures', () => {
@@ -61,6 +64,20 @@ describe('rule engine', () => {
       ['MultipleInstructionsDisallowed', 4],
       ['MultipleInstructionsDisallowed', 8],
     ]);
+  });
+
+  it('per-instruction: the first check= comment of the block counts, and its value ends at a space', () => {
+    const text = lines(
+      'FROM alpine',
+      '# check=skip=MultipleInstructionsDisallowed // kept for the docs image',
+      '# check=skip=StageNameCasing',
+      'CMD a',
+      '# check=skip=StageNameCasing',
+      '# check=skip=MultipleInstructionsDisallowed',
+      'CMD b',
+      'CMD c',
+    );
+    assert.deepEqual(run(text).map((d) => [d.code, d.range.start.line]), [['MultipleInstructionsDisallowed', 6]]);
   });
 
   it('settings override severities, and off removes a rule', () => {

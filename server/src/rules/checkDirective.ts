@@ -8,13 +8,21 @@ export interface CheckOptions {
   error: boolean;
 }
 
-/** Parses `skip=A,B;error=true`. Like BuildKit, only the first `;` splits; an invalid option yields null. */
+/**
+ * Parses `skip=A,B;error=true`. Like BuildKit (strings.SplitN(s, ";", 3)) only the first two `;` split,
+ * and an invalid option invalidates the whole value (null).
+ */
 export function parseCheckOptions(value: string): CheckOptions | null {
   const options: CheckOptions = { skipAll: false, skip: new Set(), error: false };
   const text = value.trim();
   if (text === '') return options;
-  const semicolon = text.indexOf(';');
-  const parts = semicolon === -1 ? [text] : [text.slice(0, semicolon), text.slice(semicolon + 1)];
+  const parts: string[] = [];
+  let rest = text;
+  for (let at = rest.indexOf(';'); at !== -1 && parts.length < 2; at = rest.indexOf(';')) {
+    parts.push(rest.slice(0, at));
+    rest = rest.slice(at + 1);
+  }
+  parts.push(rest);
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq === -1) return null;
@@ -22,7 +30,9 @@ export function parseCheckOptions(value: string): CheckOptions | null {
     const v = part.slice(eq + 1).trim();
     if (key === 'skip') {
       if (v === 'all') options.skipAll = true;
-      else for (const rule of v.split(',')) options.skip.add(rule.trim());
+      else options.skip = new Set(v.split(',').map((rule) => rule.trim())); // a later skip= replaces, as in Go
+    } else if (key === 'experimental') {
+      // Opts in to experimental BuildKit checks; none of ours are experimental.
     } else if (key === 'error') {
       const b = parseBool(v);
       if (b === null) return null;
@@ -52,31 +62,30 @@ export interface LineSkip {
 }
 
 /**
- * `# check=skip=Rule` comments on the lines directly above an instruction (no blank line between)
- * skip those rules for that instruction. Sorted by line, for binary search.
+ * A `# check=skip=Rule` comment in the block of comment lines directly above an instruction (no blank
+ * line between) skips those rules for that instruction, as linter.WithMergedConfigFromComments does:
+ * only the first `check=` comment of the block counts, its value ends at the first space (so a trailing
+ * `// reason` is allowed), and one that does not parse is ignored. Sorted by line, for binary search.
  */
 export function instructionSkips(model: StageModel): LineSkip[] {
-  const checkComments = new Map<number, CheckOptions>();
+  const checkComments = new Map<number, CheckOptions | null>();
   for (const comment of model.comments) {
-    const m = /^\s*check\s*=\s*(.*)$/.exec(comment.text);
-    if (!m) continue;
-    const options = parseCheckOptions(m[1]);
-    if (options && (options.skipAll || options.skip.size > 0)) checkComments.set(comment.range.start.line, options);
+    const m = /^\s*check\s*=\s*(\S*)/.exec(comment.text);
+    if (m) checkComments.set(comment.range.start.line, parseCheckOptions(m[1]));
   }
   if (checkComments.size === 0) return [];
   const commentLines = new Set(model.comments.map((c) => c.range.start.line));
   const directiveLines = new Set(model.directives.map((d) => d.range.start.line));
   const result: LineSkip[] = [];
   const visit = (range: Range) => {
-    const skip = new Set<string>();
-    let skipAll = false;
-    for (let line = range.start.line - 1; line >= 0 && commentLines.has(line) && !directiveLines.has(line); line--) {
+    let top = range.start.line;
+    while (top > 0 && commentLines.has(top - 1) && !directiveLines.has(top - 1)) top--;
+    for (let line = top; line < range.start.line; line++) {
+      if (!checkComments.has(line)) continue;
       const options = checkComments.get(line);
-      if (!options) continue;
-      skipAll ||= options.skipAll;
-      for (const rule of options.skip) skip.add(rule);
+      if (options && (options.skipAll || options.skip.size > 0)) result.push({ range, skipAll: options.skipAll, skip: options.skip });
+      return;
     }
-    if (skipAll || skip.size > 0) result.push({ range, skipAll, skip });
   };
   for (const instruction of model.preamble) visit(instruction.range);
   for (const stage of model.stages) {
