@@ -1,5 +1,5 @@
 // ARG scoping: FROM sees only global ARGs (plus the platform ones); a stage sees a global ARG only after redeclaring it.
-import type { Instruction, Stage, StageModel, VariableUse } from '../model';
+import type { Instruction, Position, Range, Stage, StageModel, VariableUse } from '../model';
 import { editDistance } from './similarity';
 import type { Finding, RuleContext } from './types';
 
@@ -24,12 +24,13 @@ export function isValidImageReference(ref: string): boolean {
   return REFERENCE.test(ref);
 }
 
+function inside(p: Position, r: Range): boolean {
+  return (p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character)) &&
+    (p.line < r.end.line || (p.line === r.end.line && p.character < r.end.character));
+}
+
 function within(inner: VariableUse, stage: Stage): boolean {
-  const r = stage.imageRange;
-  if (!r) return false;
-  const s = inner.range.start;
-  return (s.line > r.start.line || (s.line === r.start.line && s.character >= r.start.character)) &&
-    (s.line < r.end.line || (s.line === r.end.line && s.character < r.end.character));
+  return stage.imageRange !== null && inside(inner.range.start, stage.imageRange);
 }
 
 function suggestion(name: string, options: Iterable<string>): string {
@@ -130,21 +131,24 @@ export function undefinedVarRule({ model }: RuleContext, out: Finding[]): void {
       const shell = keyword === 'RUN' && !instruction.execForm && instruction.heredocs.length === 0;
       if (!EXPANDED.has(keyword) && !shell) continue;
       const line = instruction.range.start.line;
+      // BuildKit never expands --from (VariableInStageReference covers it).
+      const fromFlags = instruction.flags.filter((f) => f.name === 'from').map((f) => f.range);
       for (const v of instruction.variables) {
         if (!globals.has(v.name)) continue;
+        if (fromFlags.some((r) => inside(v.range.start, r))) continue;
         const at = own[stage.index].get(v.name);
         if (at !== undefined && at < line) continue;
         if (declaredByAncestors(stage.index, v.name)) continue;
         if (shell && (rootImageVars[stage.index].has(v.name) || assignsInShell(instruction.argsText, v.name))) continue;
-        const label = stage.name ?? String(stage.index);
+        const label = stage.name ? `'${stage.name}'` : String(stage.index);
         const kind = PLATFORM_ARGS.has(v.name) ? 'automatic platform ARG' : 'global ARG';
         out.push({
           rule: 'UndefinedVar',
           range: v.range,
           stage: stage.index,
           message: shell
-            ? `'$${v.name}' is empty in this RUN: the ${kind} ${v.name} is not declared in stage '${label}', so the shell never sees it. Add 'ARG ${v.name}' after FROM`
-            : `Usage of undefined variable '$${v.name}': the ${kind} ${v.name} is not declared in stage '${label}'. Add 'ARG ${v.name}' after FROM`,
+            ? `'$${v.name}' is empty in this RUN: the ${kind} ${v.name} is not declared in stage ${label}, so the shell never sees it. Add 'ARG ${v.name}' after FROM`
+            : `Usage of undefined variable '$${v.name}': the ${kind} ${v.name} is not declared in stage ${label}. Add 'ARG ${v.name}' after FROM`,
           data: { name: v.name },
         });
       }
