@@ -73,6 +73,12 @@ describe('rules: stage references', () => {
     assert.deepEqual(codes(lines('FROM alpine', 'COPY --from=latr /a /a', 'FROM alpine AS later')), []);
   });
 
+  it('UnknownStageReference: FROM naming a stage defined later; a stage named after its own image is clean', () => {
+    const { text, ranges } = mark(lines('FROM [[tools]]', 'FROM alpine AS tools'));
+    assert.deepEqual(codes(text).filter((c) => c[0] !== 'UnusedStage'), [['UnknownStageReference', ranges[0], DiagnosticSeverity.Warning]]);
+    assert.deepEqual(codes(lines('FROM node AS node', 'FROM node', 'COPY --from=node /a /a')), []);
+  });
+
   it('keeps real image references clean, and gives a bare official image at most Information', () => {
     const clean = lines(
       'FROM alpine AS nginx-conf',

@@ -95,7 +95,8 @@ function reportImage(model: StageModel, ref: StageReference, typos: TypoIndex, o
     });
     return;
   }
-  if (ref.kind === 'from' && exact !== undefined && exact >= ref.stage) {
+  // `FROM node AS node` names its own image: BuildKit registers the name only after resolving the base.
+  if (ref.kind === 'from' && exact !== undefined && exact > ref.stage) {
     const stage = model.stages[exact];
     out.push({
       rule: 'UnknownStageReference',
