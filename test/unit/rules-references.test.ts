@@ -27,6 +27,11 @@ describe('rules: stage references', () => {
     assert.deepEqual([d.code, d.range, d.relatedInformation?.map((r) => r.location.range)], ['CircularStageDependency', cycle.ranges[0], [cycle.ranges[1]]]);
   });
 
+  it('ONBUILD triggers resolve in the child build: only a variable is reported', () => {
+    const { text, ranges } = mark(lines('FROM alpine AS base', 'ONBUILD COPY --from=later /a /a', 'ONBUILD COPY --from=7 /a /a', 'ONBUILD COPY --from=[[$X]] /a /a', 'FROM alpine AS later', 'COPY --from=base /b /b'));
+    assert.deepEqual(codes(text), [['VariableInStageReference', ranges[0], DiagnosticSeverity.Error]]);
+  });
+
   it('InvalidStageIndex: out of range, negative, and any number in mount from=', () => {
     const { text, ranges } = mark(lines('FROM alpine', 'FROM alpine', 'COPY --from=[[5]] /x /x', 'COPY --from=[[-1]] /x /x', 'RUN --mount=from=[[0]],target=/m true'));
     assert.deepEqual(codes(text), [
@@ -34,6 +39,11 @@ describe('rules: stage references', () => {
       ['InvalidStageIndex', ranges[1], DiagnosticSeverity.Error],
       ['InvalidStageIndex', ranges[2], DiagnosticSeverity.Error],
     ]);
+    assert.deepEqual(codes(lines('FROM alpine AS a', 'FROM alpine', 'COPY --from=0 /x /x', 'RUN --mount=from=a,target=/m true')).map((c) => c[0]), ['NumericStageReference']);
+  });
+
+  it('VariableInStageReference and CircularStageDependency: clean for names and earlier stages', () => {
+    assert.deepEqual(codes(lines('ARG SRC=img:1', 'FROM ${SRC} AS src', 'FROM alpine', 'COPY --from=src /x /x', 'RUN --mount=from=src,target=/m true')), []);
   });
 
   it('VariableInStageReference: --from=$VAR and from=${VAR}', () => {

@@ -56,7 +56,7 @@ export function libcRule({ model }: RuleContext, out: Finding[]): void {
   if (!libcs.some(isC)) return;
   let stageTraits: StageTraits[] | undefined;
   for (const ref of model.references) {
-    if (ref.kind !== 'copy' && ref.kind !== 'add') continue;
+    if ((ref.kind !== 'copy' && ref.kind !== 'add') || ref.onbuild) continue;
     const here = libcs[ref.stage];
     if (!isC(here)) continue;
     const resolution = ref.resolution;

@@ -29,6 +29,8 @@ export function referenceRules(ctx: RuleContext, out: Finding[]): void {
   const typos = new TypoIndex(model);
   for (const ref of model.references) {
     const resolution = ref.resolution;
+    // An ONBUILD trigger runs in the child's build, against the child's stages: only a variable is wrong everywhere.
+    if (ref.onbuild && !(resolution.kind === 'invalid' && resolution.reason === 'variable')) continue;
     if (resolution.kind === 'invalid') {
       reportInvalid(model, ref, resolution.reason, resolution.target, resolution.message, out);
     } else if (resolution.kind === 'stage') {
