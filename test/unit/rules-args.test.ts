@@ -52,6 +52,6 @@ describe('rules: ARG scoping', () => {
   });
 
   it('UndefinedVar: a RUN in a stage whose image is named after the ARG stays clean (the image sets that ENV)', () => {
-    assert.deepEqual(codes(lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}-slim', 'RUN echo $PYTHON_VERSION')), []);
+    assert.deepEqual(codes(lines('ARG PYTHON_VERSION=3.12', 'FROM python:${PYTHON_VERSION}-slim AS base', 'RUN echo $PYTHON_VERSION', 'FROM base', 'LABEL python=$PYTHON_VERSION')), []);
   });
 });

@@ -35,6 +35,11 @@ describe('check report', () => {
     ]);
   });
 
+  it('gives absolute paths as file URIs', () => {
+    const sarif = JSON.parse(formatDiagnostics([{ ...results[0], file: '/work/app/Dockerfile' }], 'sarif'));
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'file:///work/app/Dockerfile');
+  });
+
   it('has a doc page for every rule', () => {
     const dir = path.resolve(__dirname, '../../../docs/rules');
     assert.deepEqual(RULE_NAMES.filter((name) => !fs.existsSync(path.join(dir, `${name}.md`))), []);

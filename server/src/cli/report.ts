@@ -1,4 +1,6 @@
 // Diagnostic output formats for `dockerfile-stages check`.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RULE_NAMES, RULES, ruleDocUrl } from '../rules/catalog';
 
@@ -87,6 +89,9 @@ export function toSarif(results: FileResult[]): object {
   };
 }
 
+/** Relative paths stay relative (code scanning resolves them against the checkout); absolute ones become file URIs. */
 function toUri(file: string): string {
-  return file === '-' ? 'stdin' : file.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (file === '-') return 'stdin';
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
+  return file.replace(/\\/g, '/').replace(/^\.\//, '');
 }

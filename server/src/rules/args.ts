@@ -139,7 +139,9 @@ export function undefinedVarRule({ model }: RuleContext, out: Finding[]): void {
         const at = own[stage.index].get(v.name);
         if (at !== undefined && at < line) continue;
         if (declaredByAncestors(stage.index, v.name)) continue;
-        if (shell && (rootImageVars[stage.index].has(v.name) || assignsInShell(instruction.argsText, v.name))) continue;
+        // BuildKit accepts variables the base image's ENV defines; an image picked by this ARG usually defines it.
+        if (rootImageVars[stage.index].has(v.name)) continue;
+        if (shell && assignsInShell(instruction.argsText, v.name)) continue;
         const label = stage.name ? `'${stage.name}'` : String(stage.index);
         const kind = PLATFORM_ARGS.has(v.name) ? 'automatic platform ARG' : 'global ARG';
         out.push({

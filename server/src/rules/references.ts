@@ -72,6 +72,7 @@ function reportInvalid(model: StageModel, ref: StageReference, reason: string, t
       related.push({ range: other.nameRange ?? other.fromRange, message: `the current stage '${stageLabel(other)}'` });
     }
   }
+  if (reason === 'variable') message += `; declare the image as a stage instead (ARG SRC=... / FROM \${SRC} AS src) and use --from=src`;
   out.push({ rule, range: ref.range, stage: ref.stage, message, related });
 }
 
