@@ -35,7 +35,7 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   const range = tokenRange(doc, position, site.partial.length);
   const libcs = stageLibcs(model);
   const items: CompletionItem[] = [];
-  for (const stage of model.stages.slice(0, current)) {
+  for (const stage of model.stages.slice(0, current).reverse()) {
     const summary = stageSummary(model, stage.index, libcs);
     let label: string;
     if (stage.key !== null && model.lookup.byKey(stage.key) === stage.index) {
