@@ -3,14 +3,19 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
 import { targetIndex } from '../model';
 import type { Settings } from '../settings';
-import { referencesOf } from './stageTargets';
+import { targetOf } from './stageTargets';
 
 export function codeLenses(doc: AnalyzedDocument, settings: Settings): CodeLens[] {
   if (!settings.codeLens) return [];
   const model = doc.model;
   const target = targetIndex(model, settings.target);
+  const counts = model.stages.map(() => 0);
+  for (const ref of model.references) {
+    const index = targetOf(ref);
+    if (index !== null) counts[index]++;
+  }
   return model.stages.map((stage) => {
-    const count = referencesOf(model, stage.index).length;
+    const count = counts[stage.index];
     const users = model.dependents[stage.index].map((i) => model.stages[i].name ?? `stage ${i}`);
     const parts: string[] = [];
     if (users.length > 0) parts.push(`used by: ${users.join(', ')}`);

@@ -9,15 +9,16 @@ type Context = 'copy' | 'mount' | 'from';
 
 interface Site {
   context: Context;
+  keyword: string;
   /** The part of the name already typed, before the cursor. */
   partial: string;
 }
 
 // Flags before the cursor are `--name[=value]` words; the name being typed never contains quotes, spaces or `$`.
-const PATTERNS: [Context, string, RegExp][] = [
-  ['copy', 'COPY', /^\s*(?:ONBUILD\s+)?COPY\s+(?:--\S+\s+)*--from=["']?([^\s"'$]*)$/i],
-  ['mount', 'RUN', /^\s*(?:ONBUILD\s+)?RUN\s+(?:--\S+\s+)*--mount=["']?(?:[^\s,]*,)*from=["']?([^\s"',$]*)$/i],
-  ['from', 'FROM', /^\s*FROM\s+(?:--\S+\s+)*(?!-)([^\s"'$]*)$/i],
+const PATTERNS: { context: Context; keyword: string; pattern: RegExp }[] = [
+  { context: 'copy', keyword: 'COPY', pattern: /^\s*(?:ONBUILD\s+)?COPY\s+(?:--\S+\s+)*--from=["']?([^\s"'$]*)$/i },
+  { context: 'mount', keyword: 'RUN', pattern: /^\s*(?:ONBUILD\s+)?RUN\s+(?:--\S+\s+)*--mount=["']?(?:[^\s,]*,)*from=["']?([^\s"',$]*)$/i },
+  { context: 'from', keyword: 'FROM', pattern: /^\s*FROM\s+(?:--\S+\s+)*(?!-)([^\s"'$]*)$/i },
 ];
 const MAX_CONTINUATION_LINES = 50;
 
@@ -27,10 +28,9 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   if (!site) return [];
   const current = stageIndexAtLine(model, position.line);
   if (current < 0) return [];
-  const keyword = PATTERNS.find(([context]) => context === site.context)![1];
   const instruction = instructionAt(model, current, position);
   // Inside a heredoc body, or any instruction other than the one the text looks like, nothing applies.
-  if (instruction && effectiveKeyword(instruction) !== keyword) return [];
+  if (instruction && effectiveKeyword(instruction) !== site.keyword) return [];
 
   const range = tokenRange(doc, position, site.partial.length);
   const libcs = stageLibcs(model);
@@ -60,9 +60,9 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
 
 function siteAt(doc: AnalyzedDocument, position: Position): Site | undefined {
   const prefix = logicalPrefix(doc, position);
-  for (const [context, , pattern] of PATTERNS) {
+  for (const { context, keyword, pattern } of PATTERNS) {
     const match = pattern.exec(prefix);
-    if (match) return { context, partial: match[1] };
+    if (match) return { context, keyword, partial: match[1] };
   }
   return undefined;
 }
