@@ -2,7 +2,7 @@
 // Works from the line text, because half-typed lines often yield no flag in the parse.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
-import { stageIndexAtLine, stageLibcs, contains, type Instruction, type StageModel } from '../model';
+import { stageIndexAtLine, stageLibcs, contains, type Instruction, type Stage, type StageModel } from '../model';
 import { stageSummary } from './stageInfo';
 
 type Context = 'copy' | 'mount' | 'from';
@@ -21,6 +21,8 @@ const PATTERNS: { context: Context; keyword: string; pattern: RegExp }[] = [
   { context: 'from', keyword: 'FROM', pattern: /^\s*FROM\s+(?:--\S+\s+)*(?!-)([^\s"'$]*)$/i },
 ];
 const MAX_CONTINUATION_LINES = 50;
+const UNNAMED_NOTE =
+  'This stage has no name, so it is offered by index. Naming it (`FROM … AS name`) is better: an index changes meaning when stages are added or moved.';
 
 export function completion(doc: AnalyzedDocument, position: Position): CompletionItem[] {
   const model = doc.model;
@@ -36,15 +38,10 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   const libcs = stageLibcs(model);
   const items: CompletionItem[] = [];
   for (const stage of model.stages.slice(0, current).reverse()) {
+    const label = labelFor(model, stage, site.context);
+    if (label === null) continue;
     const summary = stageSummary(model, stage.index, libcs);
-    let label: string;
-    if (stage.key !== null && model.lookup.byKey(stage.key) === stage.index) {
-      // FROM matches the lower-cased name exactly; --from and from= ignore case, so keep it as written.
-      label = site.context === 'from' ? stage.key : stage.name!;
-    } else if (site.context === 'copy' && stage.key === null) {
-      label = String(stage.index);
-      summary.push('This stage has no name, so it is offered by index. Naming it (`FROM … AS name`) is better: an index changes meaning when stages are added or moved.');
-    } else continue; // a duplicate name resolves to the first stage; mounts take no index; FROM takes no index
+    if (stage.name === null) summary.push(UNNAMED_NOTE);
     items.push({
       label,
       kind: CompletionItemKind.Reference,
@@ -56,6 +53,14 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
     });
   }
   return items;
+}
+
+/** What to insert for `stage`, or null when it cannot be named here. */
+function labelFor(model: StageModel, stage: Stage, context: Context): string | null {
+  if (stage.key === null) return context === 'copy' ? String(stage.index) : null; // only COPY --from takes an index
+  if (model.lookup.byKey(stage.key) !== stage.index) return null; // a repeated name always means the first stage
+  // FROM matches the lower-cased name exactly; --from and from= ignore case, so keep the name as written.
+  return context === 'from' ? stage.key : stage.name;
 }
 
 function siteAt(doc: AnalyzedDocument, position: Position): Site | undefined {
