@@ -1,5 +1,5 @@
 // COPY --from across C libraries: native code built against musl does not load on glibc, nor the reverse.
-import { imageLibc, stageLabel, type Libc, type StageModel } from '../model';
+import { imageLibc, stageLabel, stageLibcs, type Libc, type StageModel } from '../model';
 import type { Finding, Related, RuleContext } from './types';
 
 // Paths that hold compiled packages: interpreters load these .so files at run time.
@@ -34,23 +34,6 @@ function traits(model: StageModel): StageTraits[] {
 
 const isC = (libc: Libc) => libc === 'musl' || libc === 'glibc';
 
-/**
- * model/libc.ts misses a word followed by the tag separator (`alpine:3.20`, `debian:bookworm`):
- * its patterns end at `-`, `_`, `.` or a digit. Retrying with the tag's `:` read as `-` covers those.
- */
-export function libcOf(image: string): Libc {
-  const libc = imageLibc(image);
-  if (libc !== 'unknown') return libc;
-  const colon = image.lastIndexOf(':');
-  return colon > image.lastIndexOf('/') ? imageLibc(`${image.slice(0, colon)}-${image.slice(colon + 1)}`) : libc;
-}
-
-function stageLibcs(model: StageModel): Libc[] {
-  const result: Libc[] = [];
-  for (const stage of model.stages) result.push(stage.parent !== null ? result[stage.parent] : libcOf(stage.resolvedImage));
-  return result;
-}
-
 export function libcRule({ model }: RuleContext, out: Finding[]): void {
   const libcs = stageLibcs(model);
   if (!libcs.some(isC)) return;
@@ -76,7 +59,7 @@ export function libcRule({ model }: RuleContext, out: Finding[]): void {
       const t = stageTraits[resolution.index];
       looksNative = NATIVE_ARTIFACT.test(sources) || (t.nativeBuild && !t.staticBuild);
     } else if (resolution.kind === 'image') {
-      there = libcOf(resolution.image);
+      there = imageLibc(resolution.image);
       sourceImage = resolution.image;
       sourceLabel = `image '${resolution.image}'`;
       looksNative = NATIVE_ARTIFACT.test(sources);
