@@ -80,6 +80,11 @@ describe('rule engine', () => {
     assert.deepEqual(run(text).map((d) => [d.code, d.range.start.line]), [['MultipleInstructionsDisallowed', 6]]);
   });
 
+  it('a per-instruction skip=all skips the BuildKit checks on that instruction, and keeps our own rules', () => {
+    const text = lines('FROM alpine AS a', 'FROM alpine', '# check=skip=all', 'CMD x', '# check=skip=all', 'COPY --from=0 /a /a', 'CMD y');
+    assert.deepEqual(run(text).map((d) => [d.code, d.range.start.line]), [['NumericStageReference', 5]]);
+  });
+
   it('settings override severities, and off removes a rule', () => {
     const text = lines('FROM alpine AS Build', 'FROM alpine', 'COPY --from=0 /a /a');
     assert.deepEqual(codes(text, { ...defaultSettings, rules: { StageNameCasing: 'off', NumericStageReference: 'error', UnusedStage: 'warning' } }), [

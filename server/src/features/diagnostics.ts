@@ -36,11 +36,12 @@ export function computeDiagnostics(doc: AnalyzedDocument, settings: Settings): D
     const rule = finding.rule;
     const level = settings.rules[rule];
     if (level === 'off') continue;
-    // BuildKit cannot skip a build failure, so neither can `# check=`.
+    // BuildKit cannot skip a build failure, so neither can `# check=`. `skip=all` means BuildKit's checks;
+    // our own rules are skipped by name.
     if (!BUILD_FAILURES.has(rule)) {
       if (check.skip.has(rule) || (check.skipAll && BUILDKIT_CHECKS.has(rule))) continue;
       const local = skips.length > 0 ? skipAtLine(skips, finding.range.start.line) : undefined;
-      if (local && (local.skip.has(rule) || local.skipAll)) continue;
+      if (local && (local.skip.has(rule) || (local.skipAll && BUILDKIT_CHECKS.has(rule)))) continue;
     }
     let severity = finding.severity ?? RULES[rule];
     if (check.error && BUILDKIT_CHECKS.has(rule)) severity = DiagnosticSeverity.Error;
