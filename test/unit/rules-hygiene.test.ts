@@ -57,6 +57,11 @@ describe('rules: multistage hygiene', () => {
     assert.deepEqual([d.range, d.severity, d.data], [ranges[0], DiagnosticSeverity.Information, { stage: 1, packages: ['build-essential', 'libssl-dev'] }]);
   });
 
+  it('BuildToolchainInFinalStage: the range leaves out a glued separator', () => {
+    const { text, ranges } = mark(lines('FROM alpine', 'RUN apk add [[gcc]]; echo done'));
+    assert.deepEqual(only(text, 'BuildToolchainInFinalStage').map((d) => d.range), [ranges[0]]);
+  });
+
   it('BuildToolchainInFinalStage: clean when removed in the same RUN, or in a builder stage', () => {
     const text = lines(
       'FROM alpine AS build',

@@ -15,6 +15,14 @@ const TOOLCHAIN = /^(build-base|alpine-sdk|build-essential|gcc|g\+\+|gcc-c\+\+|c
 // Flags of apk/apt that take a separate value.
 const VALUE_FLAGS = new Set(['--virtual', '-t', '--repository', '-X', '-o', '--option', '--setopt', '--enablerepo', '--disablerepo', '-c']);
 
+/** The range of `word` inside the argument it was cut from (quotes and a glued `;`/`&&` left out). */
+function narrow(arg: Token, word: string): Token['range'] {
+  const { start, end } = arg.range;
+  const offset = arg.value.indexOf(word);
+  if (offset < 0 || start.line !== end.line) return arg.range;
+  return { start: { line: start.line, character: start.character + offset }, end: { line: start.line, character: start.character + offset + word.length } };
+}
+
 function isSeparator(word: string): boolean {
   return word === '&&' || word === '||' || word === ';' || word === '|' || word === '\\';
 }
@@ -54,7 +62,7 @@ export function toolchainRule({ model, target }: RuleContext, out: Finding[]): v
       } else if (word.startsWith('-')) {
         if (VALUE_FLAGS.has(word)) expectValue = word;
       } else if (mode === 'install' && TOOLCHAIN.test(word)) {
-        const token = { value: word, range: arg.range };
+        const token = { value: word, range: narrow(arg, word) };
         if (group) group.push(token);
         else installed.push(token);
       } else if (mode === 'remove') {
