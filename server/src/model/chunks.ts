@@ -263,10 +263,11 @@ export class ChunkedParser {
         entry = pick(byText.get(chunkText), escape, line);
       }
       if (entry === undefined) {
-        entry = { line, escape, text: chunkText, parsed: parseAt(chunkText, line, escape) };
+        const own = detach(chunkText);
+        entry = { line, escape, text: own, parsed: parseAt(own, line, escape) };
         parsedCount++;
       } else if (entry.line !== line) {
-        entry = { line, escape, text: chunkText, parsed: shiftLines(entry.parsed, line - entry.line) };
+        entry = { line, escape, text: entry.text, parsed: shiftLines(entry.parsed, line - entry.line) };
       }
       current.set(line, entry);
       parts.push(entry.parsed);
@@ -310,6 +311,14 @@ export class ChunkedParser {
     }
     return starts;
   }
+}
+
+/**
+ * A copy of a chunk's text that does not point into the document's text. A slice would keep the whole
+ * document version alive for as long as the chunk (and every string the parser cut from it) is cached.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function indexByText(entries: Map<number, Parsed>): Map<string, Parsed[]> {
