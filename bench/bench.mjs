@@ -1,5 +1,6 @@
 // Side-by-side LSP benchmark over stdio: our server vs the reference docker-langserver, same inputs, same run.
 // Usage (after `npm run build`): node bench/bench.mjs [--sizes 10,100,1000] [--iterations N] [--out file]
+//   [--only ours|reference] [--node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"] (profiles the servers)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -24,6 +25,9 @@ const SIZES = option('sizes', '10,100,1000').split(',').map(Number);
 // Fewer repetitions on big inputs keep a full run to a few minutes; the reference takes ~0.2-0.4 s per request there.
 const ITERATIONS = (size) => Number(option('iterations', size >= 1000 ? 9 : size >= 100 ? 15 : 25));
 const STARTUPS = 7;
+const NODE_ARGS = option('node-args', '').split(' ').filter(Boolean);
+const ONLY = option('only', '');
+const SERVER_NAMES = ONLY ? [ONLY] : ['ours', 'reference'];
 const TIMEOUT_MS = 60_000;
 const URI = 'file:///bench/Dockerfile';
 
@@ -49,7 +53,7 @@ function peakRssMiB(pid) {
 /** Spawns a server and initializes it; resolves with the connection and the startup time. */
 async function start(server) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVERS[server], '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...NODE_ARGS, SERVERS[server], '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = [];
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
@@ -99,6 +103,14 @@ async function start(server) {
     } catch {
       // measured already; a server that does not stop cleanly is killed below
     }
+    // Let it exit by itself (a profiler writes its file then); kill it if it does not.
+    await new Promise((resolve) => {
+      const timer = setTimeout(resolve, 3000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     connection.dispose();
     child.kill();
   };
@@ -244,10 +256,10 @@ async function main() {
     sizes: {},
   };
   // Alternate the servers so that background load on the machine hits both alike.
-  for (const server of ['ours', 'reference']) results.startup[server] = await startups(server);
+  for (const server of SERVER_NAMES) results.startup[server] = await startups(server);
   for (const size of SIZES) {
     results.sizes[size] = {};
-    for (const server of ['ours', 'reference']) {
+    for (const server of SERVER_NAMES) {
       process.stderr.write(`measuring ${server} at ${size} stages...\n`);
       results.sizes[size][server] = await measure(server, size);
     }
@@ -255,7 +267,11 @@ async function main() {
   const out = option('out', path.join(root, 'bench/results', `bench-${results.date.replace(/[:.]/g, '-')}.json`));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  const sizes = SIZES.map((s) => `${s} stages: ${results.sizes[s].ours.lines} lines, ${(results.sizes[s].ours.bytes / 1024).toFixed(0)} KiB`).join('; ');
+  const sizes = SIZES.map((s) => `${s} stages: ${results.sizes[s][SERVER_NAMES[0]].lines} lines, ${(results.sizes[s][SERVER_NAMES[0]].bytes / 1024).toFixed(0)} KiB`).join('; ');
+  if (ONLY) {
+    console.log(JSON.stringify(Object.fromEntries(SIZES.map((s) => [s, results.sizes[s][ONLY].medians])), null, 1));
+    return;
+  }
   console.log(`${sizes}\nratio = reference / ours (higher is better for us)\n`);
   console.log(table(results));
   console.log(`\nresult sizes at ${SIZES[SIZES.length - 1]} stages: ours ${JSON.stringify(results.sizes[SIZES[SIZES.length - 1]].ours.resultSizes)}, reference ${JSON.stringify(results.sizes[SIZES[SIZES.length - 1]].reference.resultSizes)}`);
