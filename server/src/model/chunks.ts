@@ -349,10 +349,9 @@ function pick(list: Parsed[] | undefined, escape: string, line: number): Parsed 
 function parseAt(chunkText: string, line: number, escape: string): ParsedText {
   if (escape === '') return parseText(chunkText, false);
   const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
-  const parsed = parseText(directive + chunkText, false);
+  const parsed = parseText(directive + chunkText, false, directive === '' ? line : line - 1);
   parsed.directives = [];
-  const delta = directive === '' ? line : line - 1;
-  return delta === 0 ? parsed : shiftLines(parsed, delta);
+  return parsed;
 }
 
 /** The parser's escape character and directive count, from the leading comment lines. */

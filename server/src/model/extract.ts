@@ -1,7 +1,7 @@
 // The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
 import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import type * as ast from 'dockerfile-ast';
-import type { Comment, Directive, Flag, Instruction, ParsedText, Property, RawStage, Token } from './types';
+import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
 type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
@@ -20,8 +20,30 @@ instructionPrototype.getRawArguments = function (this: Tokenizing): ast.Argument
   return this.__rawArguments.slice();
 };
 
-/** `countLineBreaks` false leaves lineCount 0, for callers that count lines themselves. */
-export function parseText(text: string, countLineBreaks = true): ParsedText {
+// Lines to add to every position while one parse is converted (a chunk parsed away from its place).
+let lineDelta = 0;
+
+function at(range: Range): Range;
+function at(range: Range | null): Range | null;
+function at(range: Range | null): Range | null {
+  if (range === null || lineDelta === 0) return range;
+  return { start: { line: range.start.line + lineDelta, character: range.start.character }, end: { line: range.end.line + lineDelta, character: range.end.character } };
+}
+
+/**
+ * `countLineBreaks` false leaves lineCount 0, for callers that count lines themselves; `shift` moves
+ * every position down that many lines (directives are not moved).
+ */
+export function parseText(text: string, countLineBreaks = true, shift = 0): ParsedText {
+  lineDelta = shift;
+  try {
+    return convert(text, countLineBreaks);
+  } finally {
+    lineDelta = 0;
+  }
+}
+
+function convert(text: string, countLineBreaks: boolean): ParsedText {
   const dockerfile = DockerfileParser.parse(text);
   const preamble: Instruction[] = [];
   const stages: RawStage[] = [];
@@ -32,7 +54,7 @@ export function parseText(text: string, countLineBreaks = true): ParsedText {
     else stages[stages.length - 1].instructions.push(instruction);
   }
   return {
-    directives: dockerfile.getDirectives().map(toDirective),
+    directives: lineDelta === 0 ? dockerfile.getDirectives().map(toDirective) : [],
     preamble,
     stages,
     comments: dockerfile.getComments().map(toComment),
@@ -52,31 +74,31 @@ function toDirective(d: ast.ParserDirective): Directive {
 }
 
 function toComment(c: ast.Comment): Comment {
-  return { text: c.getContent(), range: c.getRange() };
+  return { text: c.getContent(), range: at(c.getRange()) };
 }
 
 function toToken(a: ast.Argument): Token {
-  return { value: a.getValue(), range: a.getRange() };
+  return { value: a.getValue(), range: at(a.getRange()) };
 }
 
 function toFlag(f: ast.Flag): Flag {
   return {
     name: f.getName(),
     value: f.getValue(),
-    range: f.getRange(),
-    nameRange: f.getNameRange(),
-    valueRange: f.getValueRange(),
+    range: at(f.getRange()),
+    nameRange: at(f.getNameRange()),
+    valueRange: at(f.getValueRange()),
     options: f.getOptions().map((o) => ({
       name: o.getName(),
       value: o.getValue(),
-      range: o.getRange(),
-      valueRange: o.getValueRange(),
+      range: at(o.getRange()),
+      valueRange: at(o.getValueRange()),
     })),
   };
 }
 
 function toProperty(p: ast.Property): Property {
-  return { name: p.getName(), value: p.getValue(), nameRange: p.getNameRange(), valueRange: p.getValueRange() };
+  return { name: p.getName(), value: p.getValue(), nameRange: at(p.getNameRange()), valueRange: at(p.getValueRange()) };
 }
 
 function toInstruction(node: ast.Instruction): Instruction {
@@ -88,16 +110,16 @@ function toInstruction(node: ast.Instruction): Instruction {
     typeof n.getOpeningBracket === 'function' && n.getOpeningBracket() !== null && n.getClosingBracket?.() !== null;
   return {
     keyword,
-    keywordToken: { value: node.getInstruction(), range: node.getInstructionRange() },
-    range: node.getRange(),
+    keywordToken: { value: node.getInstruction(), range: at(node.getInstructionRange()) },
+    range: at(node.getRange()),
     flags: typeof n.getFlags === 'function' ? safely(() => n.getFlags!()).map(toFlag) : [],
     args: node.getArguments().map(toToken),
     argsText: node.getRawArgumentsContent() ?? '',
     execForm,
     variables: safely(() => node.getVariables()).map((v) => ({
       name: v.getName(),
-      range: v.getRange(),
-      nameRange: v.getNameRange(),
+      range: at(v.getRange()),
+      nameRange: at(v.getNameRange()),
       modifier: v.getModifier(),
     })),
     properties:
@@ -106,7 +128,7 @@ function toInstruction(node: ast.Instruction): Instruction {
         : [],
     heredocs:
       typeof n.getHeredocs === 'function'
-        ? safely(() => n.getHeredocs!()).map((h) => ({ value: h.getName(), range: h.getNameRange() }))
+        ? safely(() => n.getHeredocs!()).map((h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
         : [],
     trigger: trigger ? toInstruction(trigger) : null,
   };
