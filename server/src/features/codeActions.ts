@@ -1,7 +1,58 @@
-import type { CodeAction, CodeActionContext, Range } from 'vscode-languageserver-types';
+// Quick fixes for our diagnostics, "Name this stage" on an unnamed FROM, and the "Name all stages" source action.
+// Every action carries its WorkspaceEdit, so applying it needs no second round trip.
+import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
+import { stageIndexAtLine } from '../model';
+import { DIAGNOSTIC_SOURCE } from '../rules/catalog';
 import type { Settings } from '../settings';
+import { fixContext, type FixContext } from '../fixes/common';
+import { fixFromAsCasing, fixStageNameCasing } from '../fixes/casing';
+import { fixDidYouMean } from '../fixes/didYouMean';
+import { fixForwardReference } from '../fixes/moveStage';
+import { fixNumericReference, nameAllStagesAction, nameStageAction } from '../fixes/nameStage';
+import { fixUndefinedGlobalArg } from '../fixes/redeclareArg';
+import { silenceActions } from '../fixes/silence';
+import { fixUnusedStage } from '../fixes/unusedStage';
 
-export function codeActions(_doc: AnalyzedDocument, _range: Range, _context: CodeActionContext, _settings: Settings): CodeAction[] {
-  return []; // SCAFFOLD: issue 5
+type Fix = (ctx: FixContext, diagnostic: Diagnostic) => CodeAction[];
+
+const FIXES: Record<string, Fix> = {
+  NumericStageReference: fixNumericReference,
+  UnknownStageReference: fixDidYouMean,
+  FromStageNameCaseMismatch: fixDidYouMean,
+  StageNameCasing: fixStageNameCasing,
+  FromAsCasing: fixFromAsCasing,
+  StageReferencedBeforeDefinition: fixForwardReference,
+  UndefinedVar: fixUndefinedGlobalArg,
+  UnusedStage: fixUnusedStage,
+};
+
+function wanted(kind: string | undefined, only: readonly string[] | undefined): boolean {
+  if (!only || only.length === 0) return true;
+  return kind !== undefined && only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeActionContext, settings: Settings): CodeAction[] {
+  if (doc.limited) return [];
+  const ctx = fixContext(doc, settings);
+  const fixes: CodeAction[] = [];
+  const silences: CodeAction[] = [];
+  for (const diagnostic of context.diagnostics ?? []) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    fixes.push(...(FIXES[diagnostic.code]?.(ctx, diagnostic) ?? []));
+    silences.push(...silenceActions(ctx, diagnostic));
+  }
+
+  // "Name this stage" is offered on an unnamed FROM line even without a diagnostic.
+  const index = stageIndexAtLine(doc.model, range.start.line);
+  const stage = index >= 0 ? doc.model.stages[index] : undefined;
+  if (stage && stage.name === null && range.start.line <= stage.fromRange.end.line) {
+    const action = nameStageAction(ctx, index);
+    if (action && !fixes.some((f) => f.title === action.title)) fixes.push(action);
+  }
+
+  const all = [...fixes, ...silences];
+  const nameAll = nameAllStagesAction(ctx);
+  if (nameAll) all.push(nameAll);
+  return all.filter((a) => wanted(a.kind, context.only));
 }
