@@ -31,15 +31,15 @@ function closeness(text: string, key: string): number | null {
   return null;
 }
 
-/** Named stages before the referencing one, closest first; the rule's own `data.candidates` win when given. */
+/** Named stages before the referencing one, closest first; the rule's own `data.candidates` decide when present. */
 export function stageCandidates(model: StageModel, ref: StageReference, diagnostic: Diagnostic): Stage[] {
   const earlier = model.stages.filter((s) => s.index < ref.stage && s.key !== null);
   const byKey = (key: string) => earlier.find((s) => s.key === key.toLowerCase());
   const data = diagnostic.data as { candidates?: unknown } | undefined;
   if (Array.isArray(data?.candidates)) {
     const given = data.candidates.filter((c): c is string => typeof c === 'string').map(byKey);
-    const stages = given.filter((s, i): s is Stage => s !== undefined && given.indexOf(s) === i);
-    if (stages.length > 0) return stages;
+    // An empty list is the rule saying "no near miss" (e.g. FROM naming a later stage): respect it.
+    return given.filter((s, i): s is Stage => s !== undefined && given.indexOf(s) === i);
   }
   const scored = earlier
     .map((stage) => ({ stage, score: closeness(ref.text, stage.key!) }))
