@@ -23,13 +23,14 @@ export function nameFromImage(image: string): string | null {
 }
 
 /**
- * Names a new stage must avoid: existing stage names, reserved words, and every name already used as a
- * reference (an image `--from=golang` or `FROM golang` would silently start pointing at the stage).
+ * Names stage `index` must avoid: existing stage names, reserved words, and every name used as a reference
+ * that would start pointing at the stage: any `--from`/`from=` (an image `--from=golang`), and `FROM golang`
+ * in a later stage (FROM only sees earlier stages, so the stage's own FROM is safe).
  */
-export function takenNames(model: StageModel): Set<string> {
+export function takenNames(model: StageModel, index: number): Set<string> {
   const taken = new Set<string>(RESERVED);
   for (const stage of model.stages) if (stage.key !== null) taken.add(stage.key);
-  for (const ref of model.references) taken.add(ref.text.toLowerCase());
+  for (const ref of model.references) if (ref.kind !== 'from' || ref.stage > index) taken.add(ref.text.toLowerCase());
   return taken;
 }
 
@@ -71,7 +72,7 @@ export function nameStageAction(ctx: FixContext, index: number, diagnostic?: Dia
     return makeAction(ctx, `Refer to stage '${stage.name}' by name`, edits, { diagnostic, preferred: diagnostic !== undefined });
   }
   if (!nameable(stage)) return undefined;
-  const name = proposedName(stage, takenNames(ctx.model));
+  const name = proposedName(stage, takenNames(ctx.model, index));
   return makeAction(ctx, `Name this stage '${name}'`, namingEdits(ctx.model, index, name), { diagnostic, preferred: diagnostic !== undefined });
 }
 
@@ -85,12 +86,12 @@ export function fixNumericReference(ctx: FixContext, diagnostic: Diagnostic): Co
 }
 
 export function nameAllStagesAction(ctx: FixContext): CodeAction | undefined {
-  const taken = takenNames(ctx.model);
+  const given: string[] = [];
   const edits: TextEdit[] = [];
   for (const stage of ctx.model.stages) {
     if (!nameable(stage)) continue;
-    const name = proposedName(stage, taken);
-    taken.add(name);
+    const name = proposedName(stage, new Set([...takenNames(ctx.model, stage.index), ...given]));
+    given.push(name);
     edits.push(...namingEdits(ctx.model, stage.index, name));
   }
   if (edits.length === 0) return undefined;
