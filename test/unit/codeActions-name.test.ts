@@ -72,6 +72,23 @@ describe('code action: name this stage', () => {
     ));
   });
 
+  it('offers one action for several diagnostics it fixes together', () => {
+    const { text, ranges } = mark(lines('FROM golang', 'FROM alpine', 'COPY --from=[[0]] /a /a', 'COPY --from=[[0]] /b /b'));
+    const diagnostics = ranges.map((r) => diagnostic('NumericStageReference', r));
+    const actions = actionsFor(text, diagnostics, undefined, [CodeActionKind.QuickFix]);
+    assert.deepEqual(actions.map((a) => [a.title, a.diagnostics]), [
+      ["Name this stage 'golang'", diagnostics],
+      ['Disable NumericStageReference for this instruction (# check=skip)', [diagnostics[0]]],
+      ['Disable NumericStageReference for this file (# check=skip)', diagnostics],
+      ['Disable NumericStageReference for this instruction (# check=skip)', [diagnostics[1]]],
+    ]);
+  });
+
+  it('does not refer to a stage by an invalid name', () => {
+    const { text, ranges } = mark(lines('FROM golang AS 1st', 'FROM alpine', 'COPY --from=[[0]] /a /a'));
+    assert.deepEqual(actionsFor(text, [diagnostic('NumericStageReference', ranges[0])], undefined, [CodeActionKind.QuickFix]).filter((a) => !a.title.startsWith('Disable')), []);
+  });
+
   it('uses the existing name when the stage already has one', () => {
     const { text, ranges } = mark(lines('FROM golang AS build', 'FROM alpine', 'COPY --from=[[0]] /a /a', 'COPY --from=0 /b /b'));
     const action = titled(actionsFor(text, [diagnostic('NumericStageReference', ranges[0])]), "Refer to stage 'build' by name");

@@ -32,6 +32,18 @@ function wanted(kind: string | undefined, only: readonly string[] | undefined): 
   return kind !== undefined && only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
+/** Several diagnostics can yield the same edit (two `--from=0`, one rule twice): offer it once, fixing all of them. */
+function dedupe(actions: CodeAction[]): CodeAction[] {
+  const seen = new Map<string, CodeAction>();
+  for (const action of actions) {
+    const key = `${action.title}\u0000${JSON.stringify(action.edit)}`;
+    const first = seen.get(key);
+    if (!first) seen.set(key, action);
+    else if (action.diagnostics) first.diagnostics = [...(first.diagnostics ?? []), ...action.diagnostics];
+  }
+  return [...seen.values()];
+}
+
 export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeActionContext, settings: Settings): CodeAction[] {
   if (doc.limited) return [];
   const ctx = fixContext(doc, settings);
@@ -51,7 +63,7 @@ export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeAc
     if (action && !fixes.some((f) => f.title === action.title)) fixes.push(action);
   }
 
-  const all = [...fixes, ...silences];
+  const all = dedupe([...fixes, ...silences]);
   const nameAll = nameAllStagesAction(ctx);
   if (nameAll) all.push(nameAll);
   return all.filter((a) => wanted(a.kind, context.only));

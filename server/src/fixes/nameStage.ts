@@ -67,6 +67,8 @@ export function nameStageAction(ctx: FixContext, index: number, diagnostic?: Dia
   const stage = ctx.model.stages[index];
   if (!stage) return undefined;
   if (stage.name !== null) {
+    // An invalid name (InvalidStageName) cannot be referred to either.
+    if (stage.key === null || !VALID_NAME.test(stage.key)) return undefined;
     const edits = namingEdits(ctx.model, index, stage.name);
     if (edits.length === 0) return undefined;
     return makeAction(ctx, `Refer to stage '${stage.name}' by name`, edits, { diagnostic, preferred: diagnostic !== undefined });
