@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { addSkip } from '../../server/src/fixes/silence';
 import { parseDockerfile } from '../../server/src/model';
 import { actionsFor, applyAction, diagnostic, titled } from '../helpers/applyEdit';
-import { lines, mark } from '../helpers/markers';
+import { lines, mark, range } from '../helpers/markers';
 
 describe('code action: declare a global ARG in the stage', () => {
   it('inserts ARG NAME right after the FROM of the stage that uses it', () => {
@@ -113,5 +113,32 @@ describe('code action: silence a rule with # check=skip', () => {
     const { text, ranges } = mark(lines('FROM alpine AS a', 'COPY --from=[[b]] /b /b', 'FROM alpine AS b', 'COPY --from=a /a /a'));
     const titles = actionsFor(text, [diagnostic('CircularStageDependency', ranges[0])]).map((a) => a.title);
     assert.deepEqual(titles, []);
+  });
+});
+
+describe('code action: instructions BuildKit ignores or warns about', () => {
+  const fixes = (text: string, d: ReturnType<typeof diagnostic>) => actionsFor(text, [d], undefined, ['quickfix']).filter((a) => !a.title.startsWith('Disable'));
+
+  it('removes an overridden CMD, continuation lines included', () => {
+    const { text, ranges } = mark(lines('FROM alpine', '[[CMD]] ["a", \\', '  "b"]', 'RUN true', 'CMD ["c"]'));
+    const action = titled(fixes(text, diagnostic('MultipleInstructionsDisallowed', ranges[0])), 'Remove the overridden CMD');
+    assert.equal(applyAction(text, action), lines('FROM alpine', 'RUN true', 'CMD ["c"]'));
+  });
+
+  it('removes a redundant --platform=$TARGETPLATFORM', () => {
+    const { text, ranges } = mark(lines('FROM --platform=[[$TARGETPLATFORM]]  alpine AS a', 'RUN true'));
+    const action = titled(fixes(text, diagnostic('RedundantTargetPlatform', ranges[0])), 'Remove --platform=$TARGETPLATFORM');
+    assert.equal(action.isPreferred, true);
+    assert.equal(applyAction(text, action), lines('FROM alpine AS a', 'RUN true'));
+  });
+
+  it('renames a duplicate stage, which no reference reaches', () => {
+    const { text, ranges } = mark(lines('FROM alpine AS build', 'FROM alpine AS [[build]]', 'FROM alpine AS build-2', 'COPY --from=build /a /a'));
+    const action = titled(fixes(text, diagnostic('DuplicateStageName', ranges[0])), "Rename this stage to 'build-3'");
+    const result = applyAction(text, action);
+    assert.equal(result, lines('FROM alpine AS build', 'FROM alpine AS build-3', 'FROM alpine AS build-2', 'COPY --from=build /a /a'));
+    assert.deepEqual(parseDockerfile(result).dependencies, [[], [], [0]]);
+    const first = diagnostic('DuplicateStageName', range(0, 15, 0, 20));
+    assert.deepEqual(fixes(text, first), []);
   });
 });

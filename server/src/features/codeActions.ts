@@ -8,6 +8,7 @@ import type { Settings } from '../settings';
 import { fixContext, type FixContext } from '../fixes/common';
 import { fixFromAsCasing, fixStageNameCasing } from '../fixes/casing';
 import { fixDidYouMean } from '../fixes/didYouMean';
+import { fixDuplicateName, fixOverriddenInstruction, fixRedundantPlatform } from '../fixes/instructions';
 import { fixForwardReference } from '../fixes/moveStage';
 import { fixNumericReference, nameAllStagesAction, nameStageAction } from '../fixes/nameStage';
 import { fixUndefinedGlobalArg } from '../fixes/redeclareArg';
@@ -25,6 +26,9 @@ const FIXES: Record<string, Fix> = {
   StageReferencedBeforeDefinition: fixForwardReference,
   UndefinedVar: fixUndefinedGlobalArg,
   UnusedStage: fixUnusedStage,
+  MultipleInstructionsDisallowed: fixOverriddenInstruction,
+  RedundantTargetPlatform: fixRedundantPlatform,
+  DuplicateStageName: fixDuplicateName,
 };
 
 function wanted(kind: string | undefined, only: readonly string[] | undefined): boolean {
