@@ -106,6 +106,12 @@ describe('code action: name this stage', () => {
     assert.equal(applyAction(text, first), lines('ARG BASE=python:3.12-alpine', 'FROM ${BASE} AS python', 'FROM $NOPE', 'RUN true'));
   });
 
+  it('inserts AS after the image, past a --platform flag and a FROM continued over lines', () => {
+    const text = lines('FROM --platform=$BUILDPLATFORM \\', '  golang:1.22', 'RUN true');
+    const action = titled(actionsFor(text, [], range(0, 0, 0, 0), [CodeActionKind.QuickFix]), "Name this stage 'golang'");
+    assert.equal(applyAction(text, action), lines('FROM --platform=$BUILDPLATFORM \\', '  golang:1.22 AS golang', 'RUN true'));
+  });
+
   it('is not offered below the FROM line, on a named stage, or on a FROM with extra arguments', () => {
     const text = lines('FROM alpine', 'RUN true', 'FROM alpine AS b', 'FROM alpine as');
     for (const line of [1, 2, 3]) {

@@ -132,6 +132,12 @@ describe('code action: move a stage above its first user', () => {
     assert.deepEqual(quickFixes(text, diagnostic('StageReferencedBeforeDefinition', ranges[0])), []);
   });
 
+  it('moves a heredoc body with its stage', () => {
+    const { text, ranges } = mark(lines('FROM alpine AS a', 'COPY --from=[[b]] /b /b', 'FROM alpine AS b', 'RUN <<EOF', '# not a comment', 'echo hi', 'EOF', '# tail', ''));
+    const action = titled(quickFixes(text, diagnostic('StageReferencedBeforeDefinition', ranges[0])), "Move stage 'b' above stage 'a'");
+    assert.equal(applyAction(text, action), lines('FROM alpine AS b', 'RUN <<EOF', '# not a comment', 'echo hi', 'EOF', '# tail', 'FROM alpine AS a', 'COPY --from=b /b /b', ''));
+  });
+
   it('keeps CRLF line breaks', () => {
     const text = ['FROM alpine AS a', 'COPY --from=b /b /b', '', 'FROM alpine AS b', 'RUN true', ''].join('\r\n');
     const action = titled(quickFixes(text, diagnostic('StageReferencedBeforeDefinition', { start: { line: 1, character: 12 }, end: { line: 1, character: 13 } })), "Move stage 'b' above stage 'a'");
