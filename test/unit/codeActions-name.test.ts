@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CodeActionKind } from 'vscode-languageserver-types';
-import { nameFromImage, uniqueName } from '../../server/src/fixes/nameStage';
+import { nameFromImage, StageNames } from '../../server/src/fixes/nameStage';
 import { parseDockerfile } from '../../server/src/model';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from '../../server/src/documents';
@@ -18,9 +18,12 @@ describe('nameFromImage', () => {
     );
   });
 
-  it('adds -2, -3 until the name is free', () => {
-    assert.equal(uniqueName('golang', new Set(['golang', 'golang-2'])), 'golang-3');
-    assert.equal(uniqueName('node', new Set(['golang'])), 'node');
+  it('adds -2, -3 until the name is free, and a claimed name is taken', () => {
+    const names = new StageNames(parseDockerfile(lines('FROM golang AS golang', 'FROM alpine AS golang-2', 'FROM node', 'COPY --from=busybox /a /a')));
+    assert.equal(names.claim('golang', 0), 'golang-3');
+    assert.equal(names.claim('golang-3', 1), 'golang-3-2');
+    // `FROM node` in stage 2 would pick up a stage named node before it, not stage 2 itself.
+    assert.deepEqual([names.isFree('node', 1), names.isFree('node', 2), names.isFree('busybox', 2), names.isFree('scratch', 2)], [false, true, false, false]);
   });
 });
 

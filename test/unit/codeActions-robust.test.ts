@@ -46,4 +46,12 @@ describe('code actions on garbage', () => {
       { numRuns: 300, seed: 5 },
     );
   });
+
+  it('ignores codes that are no rule, including Object.prototype names, and other sources', () => {
+    const text = 'FROM alpine AS a\nRUN true';
+    const at = { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } };
+    const foreign = { ...diagnostic('UnusedStage', at), source: 'hadolint' };
+    const fake = ['constructor', 'toString', '__proto__', 'NoSuchRule'].map((code) => ({ ...diagnostic('UnusedStage', at), code }));
+    assert.deepEqual(actionsFor(text, [foreign, ...fake], at, ['quickfix']), []);
+  });
 });

@@ -10,14 +10,14 @@ import { fixFromAsCasing, fixStageNameCasing } from '../fixes/casing';
 import { fixDidYouMean } from '../fixes/didYouMean';
 import { fixDuplicateName, fixOverriddenInstruction, fixRedundantPlatform } from '../fixes/instructions';
 import { fixForwardReference } from '../fixes/moveStage';
-import { fixNumericReference, nameAllStagesAction, nameStageAction } from '../fixes/nameStage';
+import { fixNumericReference, NAME_ALL_STAGES_KIND, nameAllStagesAction, nameStageAction } from '../fixes/nameStage';
 import { fixUndefinedGlobalArg } from '../fixes/redeclareArg';
 import { silenceActions } from '../fixes/silence';
 import { fixUnusedStage } from '../fixes/unusedStage';
 
 type Fix = (ctx: FixContext, diagnostic: Diagnostic) => CodeAction[];
 
-const FIXES: Record<string, Fix> = {
+const FIXES = new Map<string, Fix>(Object.entries({
   NumericStageReference: fixNumericReference,
   UnknownStageReference: fixDidYouMean,
   FromStageNameCaseMismatch: fixDidYouMean,
@@ -29,7 +29,7 @@ const FIXES: Record<string, Fix> = {
   MultipleInstructionsDisallowed: fixOverriddenInstruction,
   RedundantTargetPlatform: fixRedundantPlatform,
   DuplicateStageName: fixDuplicateName,
-};
+}));
 
 function wanted(kind: string | undefined, only: readonly string[] | undefined): boolean {
   if (!only || only.length === 0) return true;
@@ -55,7 +55,7 @@ export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeAc
   const silences: CodeAction[] = [];
   for (const diagnostic of context.diagnostics ?? []) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
-    fixes.push(...(FIXES[diagnostic.code]?.(ctx, diagnostic) ?? []));
+    fixes.push(...(FIXES.get(diagnostic.code)?.(ctx, diagnostic) ?? []));
     silences.push(...silenceActions(ctx, diagnostic));
   }
 
@@ -68,7 +68,10 @@ export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeAc
   }
 
   const all = dedupe([...fixes, ...silences]);
-  const nameAll = nameAllStagesAction(ctx);
-  if (nameAll) all.push(nameAll);
+  // Editors ask for code actions on every cursor move; build the whole-file action only when it can be shown.
+  if (wanted(NAME_ALL_STAGES_KIND, context.only)) {
+    const nameAll = nameAllStagesAction(ctx);
+    if (nameAll) all.push(nameAll);
+  }
   return all.filter((a) => wanted(a.kind, context.only));
 }

@@ -1,7 +1,7 @@
 // Shared pieces of the quick fixes: the context they run in, action construction, and model lookups.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
-import { contains, referenceAt, stageIndexAtLine, type Instruction, type Range, type StageModel, type StageReference } from '../model';
+import { referenceAt, stageIndexAtLine, type Instruction, type Range, type StageModel, type StageReference } from '../model';
 import type { Settings } from '../settings';
 
 export interface FixContext {
@@ -86,5 +86,3 @@ export function isCommentLine(line: string): boolean {
 export function indentOf(line: string): string {
   return /^[ \t]*/.exec(line)![0];
 }
-
-export { contains };

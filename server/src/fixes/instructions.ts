@@ -3,7 +3,7 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { deleteLines } from './blocks';
 import { instructionAtLine, makeAction, stageFor, type FixContext } from './common';
-import { takenNames, uniqueName } from './nameStage';
+import { StageNames } from './nameStage';
 
 const USED_ONCE = new Set(['CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
@@ -31,6 +31,6 @@ export function fixDuplicateName(ctx: FixContext, diagnostic: Diagnostic): CodeA
   const index = stageFor(ctx.model, diagnostic);
   const stage = ctx.model.stages[index];
   if (!stage?.key || !stage.nameRange || ctx.model.lookup.byKey(stage.key) === index) return [];
-  const name = uniqueName(stage.key, takenNames(ctx.model, index));
+  const name = new StageNames(ctx.model).claim(stage.key, index);
   return [makeAction(ctx, `Rename this stage to '${name}'`, [{ range: stage.nameRange, newText: name }], { diagnostic })];
 }

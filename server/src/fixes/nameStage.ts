@@ -1,6 +1,6 @@
 // "Name this stage" / "Name all stages": add `AS <name>` to unnamed FROMs and turn numeric references into the name.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { hasVariable, type Stage, type StageModel } from '../model';
+import { hasVariable, type Stage, type StageModel, type StageReference } from '../model';
 import { makeAction, matchCase, referenceFor, referenceTarget, replace, type FixContext } from './common';
 
 const VALID_NAME = /^[a-z][a-z0-9-_.]*$/;
@@ -23,20 +23,35 @@ export function nameFromImage(image: string): string | null {
 }
 
 /**
- * Names stage `index` must avoid: existing stage names, reserved words, and every name used as a reference
- * that would start pointing at the stage: any `--from`/`from=` (an image `--from=golang`), and `FROM golang`
- * in a later stage (FROM only sees earlier stages, so the stage's own FROM is safe).
+ * The names a stage may take. It must avoid existing stage names, reserved words, and every name used as a
+ * reference that would start pointing at the stage: any `--from`/`from=` (an image `--from=golang`), and
+ * `FROM golang` in a later stage (FROM only sees earlier stages, so the stage's own FROM is safe).
  */
-export function takenNames(model: StageModel, index: number): Set<string> {
-  const taken = new Set<string>(RESERVED);
-  for (const stage of model.stages) if (stage.key !== null) taken.add(stage.key);
-  for (const ref of model.references) if (ref.kind !== 'from' || ref.stage > index) taken.add(ref.text.toLowerCase());
-  return taken;
-}
+export class StageNames {
+  private readonly taken = new Set<string>(RESERVED);
+  /** Last stage whose FROM names the text. */
+  private readonly lastFrom = new Map<string, number>();
 
-export function uniqueName(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+  constructor(model: StageModel) {
+    for (const stage of model.stages) if (stage.key !== null) this.taken.add(stage.key);
+    for (const ref of model.references) {
+      const text = ref.text.toLowerCase();
+      if (ref.kind !== 'from') this.taken.add(text);
+      else this.lastFrom.set(text, Math.max(ref.stage, this.lastFrom.get(text) ?? -1));
+    }
+  }
+
+  isFree(name: string, index: number): boolean {
+    return !this.taken.has(name) && (this.lastFrom.get(name) ?? -1) <= index;
+  }
+
+  /** `base`, else `base-2`, `base-3`... whichever stage `index` can take first; it is then taken. */
+  claim(base: string, index: number): string {
+    let name = base;
+    for (let n = 2; !this.isFree(name, index); n++) name = `${base}-${n}`;
+    this.taken.add(name);
+    return name;
+  }
 }
 
 /** A stage that "Name this stage" can name: no name yet and FROM has exactly its image argument. */
@@ -44,23 +59,29 @@ export function nameable(stage: Stage): boolean {
   return stage.name === null && stage.from.args.length === 1;
 }
 
-/** Edits that name stage `index` `name` and rewrite the numeric references to it. */
-function namingEdits(model: StageModel, index: number, name: string): TextEdit[] {
-  const stage = model.stages[index];
+/** Numeric references by the stage they point at (even invalidly). A number in mount from= is an image to BuildKit. */
+function numericReferences(model: StageModel): Map<number, StageReference[]> {
+  const byTarget = new Map<number, StageReference[]>();
+  for (const ref of model.references) {
+    const target = ref.numeric && ref.kind !== 'mount' ? referenceTarget(ref) : null;
+    if (target !== null) byTarget.set(target, [...(byTarget.get(target) ?? []), ref]);
+  }
+  return byTarget;
+}
+
+/** Edits that name stage `stage` `name` and rewrite the numeric references to it. */
+function namingEdits(stage: Stage, name: string, numeric: Map<number, StageReference[]>): TextEdit[] {
   const edits: TextEdit[] = [];
   if (stage.name === null) {
     const at = stage.from.args[0].range.end;
     edits.push(replace({ start: at, end: at }, ` ${matchCase(stage.from.keywordToken.value, 'AS')} ${name}`));
   }
-  for (const ref of model.references) {
-    // A number in mount from= is an image name to BuildKit, not an index: leave it.
-    if (ref.numeric && ref.kind !== 'mount' && referenceTarget(ref) === index) edits.push(replace(ref.range, name));
-  }
+  for (const ref of numeric.get(stage.index) ?? []) edits.push(replace(ref.range, name));
   return edits;
 }
 
-function proposedName(stage: Stage, taken: ReadonlySet<string>): string {
-  return uniqueName(nameFromImage(stage.resolvedImage) ?? `stage-${stage.index}`, taken);
+function proposedName(stage: Stage, names: StageNames): string {
+  return names.claim(nameFromImage(stage.resolvedImage) ?? `stage-${stage.index}`, stage.index);
 }
 
 export function nameStageAction(ctx: FixContext, index: number, diagnostic?: Diagnostic): CodeAction | undefined {
@@ -69,13 +90,14 @@ export function nameStageAction(ctx: FixContext, index: number, diagnostic?: Dia
   if (stage.name !== null) {
     // An invalid name (InvalidStageName) cannot be referred to either.
     if (stage.key === null || !VALID_NAME.test(stage.key)) return undefined;
-    const edits = namingEdits(ctx.model, index, stage.name);
+    const edits = namingEdits(stage, stage.name, numericReferences(ctx.model));
     if (edits.length === 0) return undefined;
     return makeAction(ctx, `Refer to stage '${stage.name}' by name`, edits, { diagnostic, preferred: diagnostic !== undefined });
   }
   if (!nameable(stage)) return undefined;
-  const name = proposedName(stage, takenNames(ctx.model, index));
-  return makeAction(ctx, `Name this stage '${name}'`, namingEdits(ctx.model, index, name), { diagnostic, preferred: diagnostic !== undefined });
+  const name = proposedName(stage, new StageNames(ctx.model));
+  const edits = namingEdits(stage, name, numericReferences(ctx.model));
+  return makeAction(ctx, `Name this stage '${name}'`, edits, { diagnostic, preferred: diagnostic !== undefined });
 }
 
 /** NumericStageReference: name the stage the number points at (or use its existing name). */
@@ -88,13 +110,11 @@ export function fixNumericReference(ctx: FixContext, diagnostic: Diagnostic): Co
 }
 
 export function nameAllStagesAction(ctx: FixContext): CodeAction | undefined {
-  const given: string[] = [];
+  const names = new StageNames(ctx.model);
+  const numeric = numericReferences(ctx.model);
   const edits: TextEdit[] = [];
   for (const stage of ctx.model.stages) {
-    if (!nameable(stage)) continue;
-    const name = proposedName(stage, new Set([...takenNames(ctx.model, stage.index), ...given]));
-    given.push(name);
-    edits.push(...namingEdits(ctx.model, stage.index, name));
+    if (nameable(stage)) edits.push(...namingEdits(stage, proposedName(stage, names), numeric));
   }
   if (edits.length === 0) return undefined;
   return makeAction(ctx, 'Name all stages', edits, { kind: NAME_ALL_STAGES_KIND });

@@ -21,7 +21,7 @@ export function addSkip(value: string, rule: string): string | null {
 
 /** Build-breaking rules cannot be skipped: `# check=skip` only silences checks, the build still fails. */
 export function silenceable(code: string): code is RuleName {
-  return code in RULES && code !== 'AnalysisLimited' && RULES[code as RuleName] !== DiagnosticSeverity.Error;
+  return Object.prototype.hasOwnProperty.call(RULES, code) && code !== 'AnalysisLimited' && RULES[code as RuleName] !== DiagnosticSeverity.Error;
 }
 
 function fileEdit(ctx: FixContext, rule: string): TextEdit | null {
