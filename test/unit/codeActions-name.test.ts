@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CodeActionKind } from 'vscode-languageserver-types';
+import { CodeActionKind, CodeActionTriggerKind } from 'vscode-languageserver-types';
 import { nameFromImage, StageNames } from '../../server/src/fixes/nameStage';
 import { parseDockerfile } from '../../server/src/model';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,7 +8,7 @@ import { DocumentStore } from '../../server/src/documents';
 import { codeActions } from '../../server/src/features/codeActions';
 import { defaultSettings } from '../../server/src/settings';
 import { actionsFor, applyAction, diagnostic, TEST_URI, titled } from '../helpers/applyEdit';
-import { lines, mark, range } from '../helpers/markers';
+import { analyze, lines, mark, range } from '../helpers/markers';
 
 describe('nameFromImage', () => {
   it('keeps the repository name, lower-cased and valid', () => {
@@ -147,6 +147,9 @@ describe('code action: name this stage', () => {
   it('offers nothing for a document that was too large to analyse, and filters by kind', () => {
     const text = lines('FROM alpine', 'FROM alpine', 'COPY --from=0 /a /a');
     assert.deepEqual(actionsFor(text, [], range(0, 0, 0, 0), ['refactor']), []);
+    // On a cursor move (Automatic) no source action is built: editors only show those when asked.
+    const automatic = codeActions(analyze(text), range(0, 0, 0, 0), { diagnostics: [], triggerKind: CodeActionTriggerKind.Automatic }, defaultSettings);
+    assert.deepEqual(automatic.map((a) => a.title), ["Name this stage 'alpine-2'"]);
     // `alpine` is taken: the second `FROM alpine` would start building from the named stage.
     assert.deepEqual(actionsFor(text, [], range(0, 0, 0, 0)).map((a) => a.title), ["Name this stage 'alpine-2'", 'Name all stages']);
     const limited = new DocumentStore().analyze(TextDocument.create(TEST_URI, 'dockerfile', 1, text), 5);

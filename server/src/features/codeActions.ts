@@ -1,6 +1,6 @@
 // Quick fixes for our diagnostics, "Name this stage" on an unnamed FROM, and the "Name all stages" source action.
 // Every action carries its WorkspaceEdit, so applying it needs no second round trip.
-import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import { CodeActionTriggerKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
 import { stageIndexAtLine } from '../model';
 import { DIAGNOSTIC_SOURCE } from '../rules/catalog';
@@ -68,8 +68,10 @@ export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeAc
   }
 
   const all = dedupe([...fixes, ...silences]);
-  // Editors ask for code actions on every cursor move; build the whole-file action only when it can be shown.
-  if (wanted(NAME_ALL_STAGES_KIND, context.only)) {
+  // Editors ask for code actions on every cursor move (Automatic) but show source actions only when asked for;
+  // build the whole-file action only then.
+  const automatic = context.triggerKind === CodeActionTriggerKind.Automatic && !context.only;
+  if (!automatic && wanted(NAME_ALL_STAGES_KIND, context.only)) {
     const nameAll = nameAllStagesAction(ctx);
     if (nameAll) all.push(nameAll);
   }

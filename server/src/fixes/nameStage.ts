@@ -31,6 +31,7 @@ export class StageNames {
   private readonly taken = new Set<string>(RESERVED);
   /** Last stage whose FROM names the text. */
   private readonly lastFrom = new Map<string, number>();
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(model: StageModel) {
     for (const stage of model.stages) if (stage.key !== null) this.taken.add(stage.key);
@@ -48,7 +49,13 @@ export class StageNames {
   /** `base`, else `base-2`, `base-3`... whichever stage `index` can take first; it is then taken. */
   claim(base: string, index: number): string {
     let name = base;
-    for (let n = 2; !this.isFree(name, index); n++) name = `${base}-${n}`;
+    // Resume after the last suffix handed out: naming 1000 `golang` stages stays linear.
+    let n = this.nextSuffix.get(base) ?? 2;
+    if (!this.isFree(name, index)) {
+      do name = `${base}-${n++}`;
+      while (!this.isFree(name, index));
+      this.nextSuffix.set(base, n);
+    }
     this.taken.add(name);
     return name;
   }
