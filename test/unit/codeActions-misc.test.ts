@@ -28,6 +28,22 @@ describe('code action: declare a global ARG in the stage', () => {
   });
 });
 
+describe('code action: an ARG used in FROM but not declared before it', () => {
+  it('offers the close global ARG, or declaring the name after the global ARGs', () => {
+    const { text, ranges } = mark(lines('ARG VERSION=1', '', 'FROM alpine:[[$VERSON]]'));
+    const actions = actionsFor(text, [diagnostic('UndefinedArgInFrom', ranges[0], { name: 'VERSON' })], undefined, ['quickfix']).filter((a) => !a.title.startsWith('Disable'));
+    assert.deepEqual(actions.map((a) => a.title), ['Change VERSON to VERSION', 'Declare ARG VERSON before the first FROM', "Name this stage 'alpine'"]);
+    assert.equal(applyAction(text, actions[0]), lines('ARG VERSION=1', '', 'FROM alpine:$VERSION'));
+    assert.equal(applyAction(text, actions[1]), lines('ARG VERSION=1', 'ARG VERSON', '', 'FROM alpine:$VERSON'));
+  });
+
+  it('declares it below parser directives and above the first stage\'s comments', () => {
+    const { text, ranges } = mark(lines('# syntax=docker/dockerfile:1', '# the base', 'from [[${IMG}]]'));
+    const action = titled(actionsFor(text, [diagnostic('UndefinedArgInFrom', ranges[0])]), 'Declare ARG IMG before the first FROM');
+    assert.equal(applyAction(text, action), lines('# syntax=docker/dockerfile:1', 'arg IMG', '# the base', 'from ${IMG}'));
+  });
+});
+
 describe('code action: delete an unused stage', () => {
   it('deletes the block with its leading comments and shifts later numeric references', () => {
     const { text, ranges } = mark(lines(

@@ -11,7 +11,7 @@ import { fixDidYouMean } from '../fixes/didYouMean';
 import { fixDuplicateName, fixOverriddenInstruction, fixRedundantPlatform } from '../fixes/instructions';
 import { fixForwardReference } from '../fixes/moveStage';
 import { fixNumericReference, NAME_ALL_STAGES_KIND, nameAllStagesAction, nameStageAction } from '../fixes/nameStage';
-import { fixUndefinedGlobalArg } from '../fixes/redeclareArg';
+import { fixUndefinedArgInFrom, fixUndefinedGlobalArg } from '../fixes/redeclareArg';
 import { silenceActions } from '../fixes/silence';
 import { fixUnusedStage } from '../fixes/unusedStage';
 
@@ -25,6 +25,7 @@ const FIXES = new Map<string, Fix>(Object.entries({
   FromAsCasing: fixFromAsCasing,
   StageReferencedBeforeDefinition: fixForwardReference,
   UndefinedVar: fixUndefinedGlobalArg,
+  UndefinedArgInFrom: fixUndefinedArgInFrom,
   UnusedStage: fixUnusedStage,
   MultipleInstructionsDisallowed: fixOverriddenInstruction,
   RedundantTargetPlatform: fixRedundantPlatform,
