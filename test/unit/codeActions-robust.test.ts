@@ -17,7 +17,7 @@ function parses(text: string): boolean {
   }
 }
 
-const PIECES = ['FROM ', 'alpine', ' AS ', 'as', 'b', 'B', '\n', '\r\n', 'COPY --from=', '0', '1', '"', '$X', 'ARG X', 'RUN ', '--mount=from=', '# check=skip=A', '#', '\\\n', ' ', 'ONBUILD ', '<<EOF\n', 'EOF\n'];
+const PIECES = ['FROM ', 'alpine', ' AS ', 'as', 'b', 'B', '\n', '\r\n', '\r', 'COPY --from=', '0', '1', '"', '$X', 'ARG X', 'RUN ', '--mount=from=', '# check=skip=A', '#', '\\\n', ' ', 'ONBUILD ', '<<EOF\n', 'EOF\n'];
 
 describe('code actions on garbage', () => {
   it('never throw and only edit existing positions', () => {
@@ -53,5 +53,30 @@ describe('code actions on garbage', () => {
     const foreign = { ...diagnostic('UnusedStage', at), source: 'hadolint' };
     const fake = ['constructor', 'toString', '__proto__', 'NoSuchRule'].map((code) => ({ ...diagnostic('UnusedStage', at), code }));
     assert.deepEqual(actionsFor(text, [foreign, ...fake], at, ['quickfix']), []);
+  });
+
+  it('"Name all stages" keeps what every reference resolves to, on generated multi-stage files', () => {
+    const stage = fc.record({
+      image: fc.constantFrom('golang:1.22', 'alpine', 'node:20', 'scratch', 'golang', 'stage-0', '$BASE', 'a'),
+      name: fc.option(fc.constantFrom('a', 'golang', 'alpine-2', 'B'), { nil: undefined }),
+      from: fc.array(fc.constantFrom('0', '1', '2', '5', 'a', 'golang', 'alpine'), { maxLength: 3 }),
+    });
+    const summary = (text: string) =>
+      parseDockerfile(text).referencesIn.map((refs) =>
+        refs.map((r) => (r.resolution.kind === 'stage' ? r.resolution.index : r.resolution.kind === 'image' ? r.resolution.image : `${r.resolution.reason}:${r.resolution.target}`)),
+      );
+    fc.assert(
+      fc.property(fc.array(stage, { minLength: 1, maxLength: 5 }), (stages) => {
+        const text = stages
+          .map((s) => [`FROM ${s.image}${s.name ? ` AS ${s.name}` : ''}`, ...s.from.map((f) => `COPY --from=${f} /x /x`)].join('\n'))
+          .join('\n');
+        const action = actionsFor(text, [], { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, ['source']).find((a) => a.title === 'Name all stages');
+        if (!action) return;
+        const result = applyAction(text, action);
+        assert.deepEqual(summary(result), summary(text), result);
+        assert.ok(parseDockerfile(result).stages.every((st) => st.from.args.length !== 1 || st.name !== null), result);
+      }),
+      { numRuns: 200, seed: 7 },
+    );
   });
 });

@@ -15,7 +15,7 @@ export interface FixContext {
 
 export function fixContext(doc: AnalyzedDocument, settings: Settings): FixContext {
   const text = doc.document.getText();
-  return { doc, model: doc.model, settings, lines: text.split(/\r?\n/), eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return { doc, model: doc.model, settings, lines: text.split(/\r\n|\r|\n/), eol: text.includes('\r\n') ? '\r\n' : '\n' };
 }
 
 export interface ActionOptions {
