@@ -49,6 +49,30 @@ describe('protocol: code actions', () => {
     );
   });
 
+  it('fixes a published diagnostic in one round trip, and the next publication drops it', async () => {
+    const uri = 'file:///work/fixes/published/Dockerfile';
+    const text = lines('FROM golang:1.22 AS Builder', 'RUN go build -o /app', 'FROM alpine:3.20', 'COPY --from=Builder /app /app');
+    await client.open(uri, text, 1);
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === 1);
+    const casing = published.diagnostics.find((d) => d.code === 'StageNameCasing');
+    assert.ok(casing, JSON.stringify(published.diagnostics));
+    // As an editor does: the diagnostics overlapping the requested range, exactly as published.
+    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: casing.range,
+      context: { diagnostics: [casing], triggerKind: 1 },
+    });
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(fix.title, "Change stage name to 'builder'");
+    assert.deepEqual(fix.diagnostics, [casing]);
+    const fixed = applyAction(text, fix, uri);
+    assert.equal(fixed, lines('FROM golang:1.22 AS builder', 'RUN go build -o /app', 'FROM alpine:3.20', 'COPY --from=builder /app /app'));
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const next = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(next.diagnostics.map((d) => d.code), []);
+  });
+
   it('answers with an empty list for unknown documents and out-of-range positions', async () => {
     const none = await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: 'file:///nope' },
