@@ -1,8 +1,7 @@
 // Silence a rule with BuildKit's own syntax: the `# check=skip=` parser directive for the file, or a
 // `# check=skip=` comment directly above one instruction.
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { RULES, type RuleName } from '../rules/catalog';
+import { BUILD_FAILURES, isRuleName, type RuleName } from '../rules/catalog';
 import { indentOf, instructionAtLine, makeAction, replace, type FixContext } from './common';
 
 /** `value` of a check directive with `rule` added to its skip list; null when it already skips the rule. */
@@ -19,9 +18,9 @@ export function addSkip(value: string, rule: string): string | null {
   return parts.join(';');
 }
 
-/** Build-breaking rules cannot be skipped: `# check=skip` only silences checks, the build still fails. */
+/** Build failures cannot be skipped: `# check=skip` only silences checks, the build still fails. */
 export function silenceable(code: string): code is RuleName {
-  return Object.prototype.hasOwnProperty.call(RULES, code) && code !== 'AnalysisLimited' && RULES[code as RuleName] !== DiagnosticSeverity.Error;
+  return isRuleName(code) && code !== 'AnalysisLimited' && !BUILD_FAILURES.has(code);
 }
 
 function fileEdit(ctx: FixContext, rule: string): TextEdit | null {
