@@ -56,6 +56,8 @@ export function codeActions(doc: AnalyzedDocument, range: Range, context: CodeAc
   const silences: CodeAction[] = [];
   for (const diagnostic of context.diagnostics ?? []) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
+    // A stale diagnostic from a longer version of the text describes nothing here.
+    if (diagnostic.range.start.line >= ctx.lines.length) continue;
     fixes.push(...(FIXES.get(diagnostic.code)?.(ctx, diagnostic) ?? []));
     silences.push(...silenceActions(ctx, diagnostic));
   }
