@@ -85,6 +85,12 @@ const CASES: Case[] = [
     expected: lines('# compiles the app', 'FROM alpine:3.20 AS builder', 'RUN make', '', '# runtime', 'FROM alpine:3.20 AS runtime', 'COPY --from=builder /app /app', '', 'FROM runtime'),
   },
   {
+    rule: 'UnknownStageReference',
+    title: "Move stage 'app' above stage 1",
+    text: lines('FROM alpine:3.20 AS base', 'FROM app', 'RUN true', 'FROM base AS app', 'RUN make'),
+    expected: lines('FROM alpine:3.20 AS base', 'FROM base AS app', 'RUN make', 'FROM app', 'RUN true'),
+  },
+  {
     rule: 'UndefinedVar',
     title: 'Declare global ARG VERSION in this stage',
     text: lines('ARG VERSION=1.2', 'FROM alpine:3.20', 'LABEL version=$VERSION'),

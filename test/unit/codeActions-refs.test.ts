@@ -132,6 +132,15 @@ describe('code action: move a stage above its first user', () => {
     assert.deepEqual(quickFixes(text, diagnostic('StageReferencedBeforeDefinition', ranges[0])), []);
   });
 
+  it('moves a later stage above a FROM that names it (FROM sees only earlier stages)', () => {
+    const { text, ranges } = mark(lines('FROM alpine AS base', 'FROM [[app]]', 'RUN true', 'FROM base AS app', 'RUN make'));
+    const d = diagnostic('UnknownStageReference', ranges[0], { candidates: [] });
+    const action = titled(quickFixes(text, d), "Move stage 'app' above stage 1");
+    const result = applyAction(text, action);
+    assert.equal(result, lines('FROM alpine AS base', 'FROM base AS app', 'RUN make', 'FROM app', 'RUN true'));
+    assert.deepEqual(parseDockerfile(result).stages.map((s) => s.parent), [null, 0, 1]);
+  });
+
   it('moves a heredoc body with its stage', () => {
     const { text, ranges } = mark(lines('FROM alpine AS a', 'COPY --from=[[b]] /b /b', 'FROM alpine AS b', 'RUN <<EOF', '# not a comment', 'echo hi', 'EOF', '# tail', ''));
     const action = titled(quickFixes(text, diagnostic('StageReferencedBeforeDefinition', ranges[0])), "Move stage 'b' above stage 'a'");

@@ -9,7 +9,7 @@ import { fixContext, type FixContext } from '../fixes/common';
 import { fixFromAsCasing, fixStageNameCasing } from '../fixes/casing';
 import { fixDidYouMean } from '../fixes/didYouMean';
 import { fixDuplicateName, fixOverriddenInstruction, fixRedundantPlatform } from '../fixes/instructions';
-import { fixForwardReference } from '../fixes/moveStage';
+import { fixForwardReference, fixFromForwardReference } from '../fixes/moveStage';
 import { fixNumericReference, NAME_ALL_STAGES_KIND, nameAllStagesAction, nameStageAction } from '../fixes/nameStage';
 import { fixUndefinedArgInFrom, fixUndefinedGlobalArg } from '../fixes/redeclareArg';
 import { silenceActions } from '../fixes/silence';
@@ -19,7 +19,7 @@ type Fix = (ctx: FixContext, diagnostic: Diagnostic) => CodeAction[];
 
 const FIXES = new Map<string, Fix>(Object.entries({
   NumericStageReference: fixNumericReference,
-  UnknownStageReference: fixDidYouMean,
+  UnknownStageReference: (ctx: FixContext, d: Diagnostic) => [...fixDidYouMean(ctx, d), ...fixFromForwardReference(ctx, d)],
   FromStageNameCaseMismatch: fixDidYouMean,
   StageNameCasing: fixStageNameCasing,
   FromAsCasing: fixFromAsCasing,

@@ -1,7 +1,7 @@
-// Forward reference: move the referenced stage's block above the stage that uses it, when that breaks nothing.
+// Forward references: move the referenced stage's block above the stage that uses it, when that breaks nothing.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { parseDockerfile, stageLabel, type Resolution, type StageModel } from '../model';
+import { parseDockerfile, type Resolution, type Stage, type StageModel, type StageReference } from '../model';
 import { stageBlock, replaceLines } from './blocks';
 import { makeAction, referenceFor, type FixContext } from './common';
 
@@ -28,9 +28,10 @@ function sameResolution(before: Resolution, after: Resolution, order: readonly n
 
 /**
  * Re-analyses the moved text and accepts the move only if every reference keeps its meaning (same stage,
- * same image, same error) except forward references that now resolve, and at least one does.
+ * same image, same error) except forward references that now resolve, and at least one does. `fixing`, a
+ * FROM that names the moved stage but is an image today, may (and must) start naming it.
  */
-export function moveIsSafe(model: StageModel, after: StageModel, order: readonly number[]): boolean {
+export function moveIsSafe(model: StageModel, after: StageModel, order: readonly number[], moved: number, fixing?: StageReference): boolean {
   if (after.stages.length !== model.stages.length) return false;
   let fixed = 0;
   for (let j = 0; j < order.length; j++) {
@@ -38,26 +39,49 @@ export function moveIsSafe(model: StageModel, after: StageModel, order: readonly
     const now = after.referencesIn[j];
     if (before.length !== now.length) return false;
     for (let k = 0; k < before.length; k++) {
-      if (!sameResolution(before[k].resolution, now[k].resolution, order)) return false;
-      if (before[k].resolution.kind === 'invalid' && now[k].resolution.kind === 'stage') fixed++;
+      const resolution = now[k].resolution;
+      if (before[k] === fixing) {
+        if (resolution.kind !== 'stage' || order[resolution.index] !== moved) return false;
+        fixed++;
+        continue;
+      }
+      if (!sameResolution(before[k].resolution, resolution, order)) return false;
+      if (before[k].resolution.kind === 'invalid' && resolution.kind === 'stage') fixed++;
     }
   }
   return fixed > 0;
 }
 
-/** StageReferencedBeforeDefinition. */
-export function fixForwardReference(ctx: FixContext, diagnostic: Diagnostic): CodeAction[] {
+/** `'build'`, or the bare index of an unnamed stage. */
+function quoted(stage: Stage): string {
+  return stage.name === null ? String(stage.index) : `'${stage.name}'`;
+}
+
+function moveAction(ctx: FixContext, diagnostic: Diagnostic, moved: number, user: number, fixing?: StageReference): CodeAction[] {
   const { model } = ctx;
-  const ref = referenceFor(model, diagnostic);
-  if (!ref || ref.resolution.kind !== 'invalid' || ref.resolution.reason !== 'forward' || ref.resolution.target === null) return [];
-  const moved = ref.resolution.target;
-  const user = ref.stage;
   const edit = moveStageEdit(ctx, moved, user);
   const order = model.stages.map((s) => s.index);
   order.splice(moved, 1);
   order.splice(user, 0, moved);
   const after = parseDockerfile(TextDocument.applyEdits(ctx.doc.document, [edit]));
-  if (!moveIsSafe(model, after, order)) return [];
-  const title = `Move stage '${stageLabel(model.stages[moved])}' above stage '${stageLabel(model.stages[user])}'`;
+  if (!moveIsSafe(model, after, order, moved, fixing)) return [];
+  const title = `Move stage ${quoted(model.stages[moved])} above stage ${quoted(model.stages[user])}`;
   return [makeAction(ctx, title, [edit], { diagnostic, preferred: true })];
+}
+
+/** StageReferencedBeforeDefinition: `--from`/`from=` naming a later stage. */
+export function fixForwardReference(ctx: FixContext, diagnostic: Diagnostic): CodeAction[] {
+  const ref = referenceFor(ctx.model, diagnostic);
+  if (!ref || ref.resolution.kind !== 'invalid' || ref.resolution.reason !== 'forward' || ref.resolution.target === null) return [];
+  return moveAction(ctx, diagnostic, ref.resolution.target, ref.stage);
+}
+
+/** UnknownStageReference on `FROM name` where `name` is a later stage: FROM sees only earlier stages. */
+export function fixFromForwardReference(ctx: FixContext, diagnostic: Diagnostic): CodeAction[] {
+  const { model } = ctx;
+  const ref = referenceFor(model, diagnostic);
+  if (!ref || ref.kind !== 'from' || ref.resolution.kind !== 'image') return [];
+  const later = model.lookup.byKey(ref.resolution.image);
+  if (later === undefined || later <= ref.stage) return [];
+  return moveAction(ctx, diagnostic, later, ref.stage, ref);
 }
