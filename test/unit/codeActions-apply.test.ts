@@ -24,7 +24,10 @@ function check({ rule, title, text, expected, only }: Case): void {
   const target = before.find((d) => d.code === rule);
   assert.ok(target, `${rule} is not reported on:\n${text}\n${JSON.stringify(before.map((d) => d.code))}`);
   const actions = codeActions(analyze(text), target.range, only ? { diagnostics: [], only } : { diagnostics: [target] }, defaultSettings);
-  const result = applyAction(text, titled(actions, title));
+  const action = titled(actions, title);
+  assert.equal(action.command, undefined);
+  assert.deepEqual(action.diagnostics, only ? undefined : [target]);
+  const result = applyAction(text, action);
   assert.equal(result, expected);
   const after = diagnose(result);
   assert.deepEqual(after.filter((d) => d.code === rule), [], `${rule} is still reported`);
