@@ -290,7 +290,11 @@ export class ChunkedParser {
     const old = last.starts;
     const oldText = last.text;
     const end = (k: number) => (k + 1 < old.length ? old[k + 1].offset : oldText.length);
-    const same = (k: number, at: number) => at >= 0 && at + end(k) - old[k].offset <= text.length && text.startsWith(oldText.slice(old[k].offset, end(k)), at);
+    // Slices compared with === (a flat memory compare) rather than startsWith, which is several times slower.
+    const same = (k: number, at: number) => {
+      const length = end(k) - old[k].offset;
+      return at >= 0 && at + length <= text.length && text.slice(at, at + length) === oldText.slice(old[k].offset, end(k));
+    };
     let front = 0;
     while (front < old.length && same(front, old[front].offset)) front++;
     const resume = Math.max(0, front - 1);
