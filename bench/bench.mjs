@@ -160,8 +160,9 @@ async function measure(server, size) {
       textDocument: { uri: URI, version: v },
       contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: v % 2 ? 'o' : '0' }],
     });
-    await published;
+    const params = await published;
     out.edit.push(performance.now() - t0);
+    counts.diagnostics = params.diagnostics.length;
   }
 
   const requests = {

@@ -77,6 +77,18 @@ describe('model builder', () => {
     assert.deepEqual(builder.stats, { chunks: 4, parsed: 4 });
   });
 
+  it('merges the stages an edit swallows into a heredoc, and splits them again when it closes', () => {
+    const builder = new ModelBuilder();
+    const text = stages(4);
+    builder.build(text);
+    const opened = text.replace('RUN make\nFROM alpine AS s1', 'RUN make <<EOF\nFROM alpine AS s1');
+    assert.deepStrictEqual(builder.build(opened), parseDockerfile(opened));
+    assert.deepEqual(builder.stats, { chunks: 1, parsed: 1 });
+    const closed = `${opened}\nEOF\nFROM alpine AS s9`;
+    assert.deepStrictEqual(builder.build(closed), parseDockerfile(closed));
+    assert.deepEqual(builder.stats, { chunks: 2, parsed: 2 });
+  });
+
   it('returns the same model for the same text', () => {
     const builder = new ModelBuilder();
     const text = stages(2);
