@@ -1,6 +1,7 @@
 // The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
 import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import type * as ast from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
@@ -29,6 +30,31 @@ function at(range: Range | null): Range | null {
   if (range === null || lineDelta === 0) return range;
   return { start: { line: range.start.line + lineDelta, character: range.start.character }, end: { line: range.end.line + lineDelta, character: range.end.character } };
 }
+
+// The parser builds every RUN/COPY/ADD twice: once to look for heredocs, once to keep. Without
+// heredocs both have the same text and ranges, so the second build returns the first instance.
+interface CreateArgs {
+  dockerfile: unknown;
+  instruction: string;
+  start: number;
+  instructionEnd: number;
+  end: number;
+}
+type Creating = {
+  createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown;
+  __lastCreated?: CreateArgs & { node: unknown };
+};
+const parserPrototype = Parser.prototype as unknown as Creating;
+const create = parserPrototype.createInstruction;
+parserPrototype.createInstruction = function (this: Creating, dockerfile, instruction, start, instructionEnd, end) {
+  const last = this.__lastCreated;
+  if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
+    return last.node;
+  }
+  const node = create.call(this, dockerfile, instruction, start, instructionEnd, end);
+  this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
+  return node;
+};
 
 /**
  * `countLineBreaks` false leaves lineCount 0, for callers that count lines themselves; `shift` moves
