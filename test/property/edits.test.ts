@@ -1,0 +1,98 @@
+// Every rename and every quick fix applies cleanly, re-parses, and keeps (or improves) what it should.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DiagnosticSeverity, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { ResponseError } from 'vscode-languageserver';
+import type { AnalyzedDocument } from '../../server/src/documents';
+import { codeActions } from '../../server/src/features/codeActions';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { prepareRename, rename } from '../../server/src/features/rename';
+import { parseDockerfile, type StageModel } from '../../server/src/model';
+import type { Settings } from '../../server/src/settings';
+import { anyDocument, newName, probe, probePosition } from '../helpers/generators';
+import { URI, analyzeText, applyEdits, assertInside, editsOf } from './check';
+import { PARAMETERS, interestingPositions, settingsArb } from './params';
+
+/** Which stage each stage depends on, by index: renaming a stage must not change it. */
+const graph = (model: StageModel) => ({ stages: model.stages.length, dependencies: model.dependencies });
+
+/** BuildKit's stage name pattern (dockerfile2llb: `^[a-z][a-z0-9-_\.]*$`, case-insensitive). */
+const VALID_NAME = /^[a-z][a-z0-9-_.]*$/i;
+const RESERVED = new Set(['scratch', 'context']);
+
+function applyWorkspaceEdit(doc: AnalyzedDocument, edit: WorkspaceEdit, what: string): string {
+  const text = applyEdits(doc.document, editsOf(edit, URI), what);
+  parseDockerfile(text); // must not throw
+  return text;
+}
+
+function checkAction(doc: AnalyzedDocument, action: CodeAction, settings: Settings, errorsBefore: number): boolean {
+  assert.equal(typeof action.title, 'string', 'code action without a title');
+  action.diagnostics?.forEach((d) => assertInside(doc.document, d.range, `code action ${action.title} diagnostic`));
+  if (!action.edit) return false;
+  const text = applyWorkspaceEdit(doc, action.edit, `code action ${action.title}`);
+  if (action.kind === 'quickfix') {
+    // A quick fix that introduces a build error is no fix.
+    const errorsAfter = computeDiagnostics(analyzeText(text, settings.maxFileSize), settings).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+    assert.ok(errorsAfter <= errorsBefore, `quick fix "${action.title}" raised build errors from ${errorsBefore} to ${errorsAfter}:\n${text}`);
+  }
+  return true;
+}
+
+describe('property: edits apply cleanly and re-parse', () => {
+  it('rename at stage names and references', (t) => {
+    let cases = 0;
+    let renames = 0;
+    fc.assert(
+      fc.property(anyDocument, fc.array(newName, { minLength: 1, maxLength: 3 }), probe, (text, names, p) => {
+        cases++;
+        const doc = analyzeText(text);
+        const before = graph(doc.model);
+        for (const position of [probePosition(text, p), ...interestingPositions(doc)]) {
+          const prepared = prepareRename(doc, position);
+          for (const name of names) {
+            let edit: WorkspaceEdit | null;
+            try {
+              edit = rename(doc, position, name);
+            } catch (error) {
+              // A refused rename is an answer; anything else is a crash.
+              if (error instanceof ResponseError) continue;
+              throw error;
+            }
+            if (!edit) continue;
+            renames++;
+            assert.ok(prepared, `rename answered where prepareRename refused, at ${JSON.stringify(position)}`);
+            assert.ok(VALID_NAME.test(name) && !RESERVED.has(name.toLowerCase()), `rename accepted the invalid stage name ${JSON.stringify(name)}`);
+            const after = applyWorkspaceEdit(doc, edit, `rename to ${name}`);
+            assert.deepEqual(graph(parseDockerfile(after)), before, `rename to ${name} changed the stage graph:\n${text}\n---\n${after}`);
+          }
+        }
+      }),
+      PARAMETERS(300),
+    );
+    t.diagnostic(`generated documents: ${cases}, renames applied: ${renames}`);
+  });
+
+  it('code actions for every diagnostic and for random ranges', (t) => {
+    let cases = 0;
+    let applied = 0;
+    fc.assert(
+      fc.property(anyDocument, settingsArb, probe, probe, (text, settings, p, q) => {
+        cases++;
+        const doc = analyzeText(text, settings.maxFileSize);
+        const diagnostics = computeDiagnostics(doc, settings);
+        const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+        const requests: { range: Diagnostic['range']; diagnostics: Diagnostic[]; only?: string[] }[] = diagnostics.map((d) => ({ range: d.range, diagnostics: [d] }));
+        const [a, b] = [probePosition(text, p), probePosition(text, q)].sort((x, y) => x.line - y.line || x.character - y.character);
+        requests.push({ range: { start: a, end: b }, diagnostics }, { range: { start: a, end: b }, diagnostics: [], only: ['source'] });
+        for (const request of requests) {
+          const actions = codeActions(doc, request.range, { diagnostics: request.diagnostics, only: request.only }, settings);
+          for (const action of actions) if (checkAction(doc, action, settings, errors)) applied++;
+        }
+      }),
+      PARAMETERS(300),
+    );
+    t.diagnostic(`generated documents: ${cases}, code action edits applied: ${applied}`);
+  });
+});
