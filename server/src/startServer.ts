@@ -45,9 +45,14 @@ export function startServer(connection: Connection): void {
   const clampPosition = (doc: AnalyzedDocument, position: Position): Position =>
     doc.document.positionAt(doc.document.offsetAt(position));
 
-  const validate = async (uri: string) => {
+  // Every scheduled validation takes a new generation; one that finds a newer generation when its settings
+  // arrive publishes nothing. Without this, validations queued behind the first settings fetch all publish.
+  const generations = new Map<string, number>();
+  let generationCounter = 0;
+
+  const validate = async (uri: string, generation: number) => {
     const result = await analyzed({ uri });
-    if (!result) return;
+    if (!result || generations.get(uri) !== generation) return;
     const { doc } = result;
     // A newer version may have arrived while settings were fetched; its own validation will publish.
     if (documents.get(uri)?.version !== doc.version) return;
@@ -57,12 +62,15 @@ export function startServer(connection: Connection): void {
 
   // Coalesces a burst of edits: validation runs once the queued messages have been handled.
   const scheduleValidation = (uri: string) => {
+    generations.set(uri, ++generationCounter);
     if (pending.has(uri)) return;
     pending.set(
       uri,
       setImmediate(() => {
         pending.delete(uri);
-        validate(uri).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
+        const generation = generations.get(uri);
+        if (generation === undefined) return;
+        validate(uri, generation).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
       }),
     );
   };
@@ -98,6 +106,7 @@ export function startServer(connection: Connection): void {
     const timer = pending.get(event.document.uri);
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);
+    generations.delete(event.document.uri);
     store.close(event.document.uri);
     settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
