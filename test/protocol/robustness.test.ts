@@ -178,8 +178,33 @@ describe('protocol: robustness', () => {
     await healthy();
   });
 
+  it('survives out-of-order and out-of-range notifications', async () => {
+    const uri = 'file:///work/odd/Dockerfile';
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await change(uri, 5, [{ range: range(0, 0, 0, 0), text: 'FROM x' }]);
+    await client.open(uri, lines('FROM alpine AS a'));
+    await client.open(uri, lines('FROM alpine AS reopened'));
+    await change(uri, 2, [{ range: range(40, 3, 99, 99), text: '\nFROM a AS tail' }]);
+    await change(uri, 3, [{ range: range(0, 999, 0, 999), text: ' ' }]);
+    await client.waitForDiagnostics(uri, (p) => p.version === 3);
+    assert.deepEqual(await outline(uri), [['reopened', range(0, 15, 0, 23)], ['tail', range(1, 10, 1, 14)]]);
+    await healthy();
+  });
+
   it('logged no handler failure and wrote nothing to stderr', () => {
     assert.deepEqual(logged, []);
     assert.equal(client.stderr(), '');
+  });
+
+  it('answers malformed requests with empty results and logs them', async () => {
+    const malformed: unknown[] = [{}, { textDocument: null }, { textDocument: { uri: GOOD } }, { textDocument: { uri: GOOD }, position: { line: 'x' } }];
+    for (const p of malformed) {
+      for (const method of [...POSITION_REQUESTS, 'textDocument/documentSymbol', 'textDocument/codeAction']) {
+        const answer = await request(method, p);
+        assert.ok(answer === null || Array.isArray(answer), `${method} ${JSON.stringify(p)}: ${JSON.stringify(answer)}`);
+      }
+    }
+    await healthy();
+    assert.ok(logged.every((m) => / failed for /.test(m)), logged.join('\n'));
   });
 });
