@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { ResponseError } from 'vscode-languageserver';
 import { DocumentStore, type AnalyzedDocument } from '../../server/src/documents';
 
 export const URI = 'file:///prop/Dockerfile';
@@ -56,4 +57,14 @@ export function applyEdits(document: TextDocument, edits: TextEdit[], what: stri
     );
   }
   return TextDocument.applyEdits(document, edits);
+}
+
+/** Runs a request that may refuse with a ResponseError (rename, prepareRename); any other exception is a crash. */
+export function refusable<T>(run: () => T): T | 'refused' {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof ResponseError) return 'refused';
+    throw error;
+  }
 }

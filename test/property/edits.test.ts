@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { ResponseError } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../../server/src/documents';
 import { codeActions } from '../../server/src/features/codeActions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
@@ -11,7 +10,7 @@ import { prepareRename, rename } from '../../server/src/features/rename';
 import { parseDockerfile, type StageModel } from '../../server/src/model';
 import type { Settings } from '../../server/src/settings';
 import { anyDocument, newName, probe, probePosition } from '../helpers/generators';
-import { URI, analyzeText, applyEdits, assertInside, editsOf } from './check';
+import { URI, analyzeText, applyEdits, assertInside, editsOf, refusable } from './check';
 import { PARAMETERS, interestingPositions, settingsArb } from './params';
 
 /** Which stage each stage depends on, by index: renaming a stage must not change it. */
@@ -50,19 +49,13 @@ describe('property: edits apply cleanly and re-parse', () => {
         const doc = analyzeText(text);
         const before = graph(doc.model);
         for (const position of [probePosition(text, p), ...interestingPositions(doc)]) {
-          const prepared = prepareRename(doc, position);
+          const prepared = refusable(() => prepareRename(doc, position));
           for (const name of names) {
-            let edit: WorkspaceEdit | null;
-            try {
-              edit = rename(doc, position, name);
-            } catch (error) {
-              // A refused rename is an answer; anything else is a crash.
-              if (error instanceof ResponseError) continue;
-              throw error;
-            }
-            if (!edit) continue;
+            // A refused rename is an answer; anything else is a crash.
+            const edit = refusable(() => rename(doc, position, name));
+            if (!edit || edit === 'refused') continue;
             renames++;
-            assert.ok(prepared, `rename answered where prepareRename refused, at ${JSON.stringify(position)}`);
+            assert.ok(prepared && prepared !== 'refused', `rename answered where prepareRename refused, at ${JSON.stringify(position)}`);
             assert.ok(VALID_NAME.test(name) && !RESERVED.has(name.toLowerCase()), `rename accepted the invalid stage name ${JSON.stringify(name)}`);
             const after = applyWorkspaceEdit(doc, edit, `rename to ${name}`);
             assert.deepEqual(graph(parseDockerfile(after)), before, `rename to ${name} changed the stage graph:\n${text}\n---\n${after}`);

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CompletionItem, DocumentSymbol, Hover, Position, Range } from 'vscode-languageserver-types';
-import { ResponseError } from 'vscode-languageserver';
 import type { AnalyzedDocument } from '../../server/src/documents';
 import type { Settings } from '../../server/src/settings';
 import { codeLenses } from '../../server/src/features/codeLens';
@@ -14,10 +13,10 @@ import { foldingRanges } from '../../server/src/features/folding';
 import { documentHighlights } from '../../server/src/features/highlight';
 import { hover } from '../../server/src/features/hover';
 import { references } from '../../server/src/features/references';
-import { prepareRename } from '../../server/src/features/rename';
+import { prepareRename, rename } from '../../server/src/features/rename';
 import { documentSymbols } from '../../server/src/features/symbols';
 import { anyDocument, probe, probePosition } from '../helpers/generators';
-import { URI, analyzeText, assertInside, contains, isValidPosition } from './check';
+import { URI, analyzeText, assertInside, contains, isValidPosition, refusable } from './check';
 import { PARAMETERS, interestingPositions, settingsArb } from './params';
 
 function checkSymbols(doc: AnalyzedDocument, symbols: DocumentSymbol[], path: string): void {
@@ -59,7 +58,18 @@ function checkHover(doc: AnalyzedDocument, result: Hover | null): void {
   if (result.range) assertInside(doc.document, result.range, 'hover');
 }
 
-/** Runs every position-based feature at `position`, checking the shape of each answer. */
+/** Runs every position-based feature at an unclamped position: nothing may throw. */
+function atRawPosition(doc: AnalyzedDocument, position: Position, settings: Settings): void {
+  completion(doc, position);
+  definition(doc, position);
+  references(doc, position, true);
+  documentHighlights(doc, position);
+  refusable(() => prepareRename(doc, position));
+  refusable(() => rename(doc, position, 'renamed'));
+  hover(doc, position, settings);
+}
+
+/** Runs every position-based feature at a position inside the document, checking the shape of each answer. */
 function atPosition(doc: AnalyzedDocument, position: Position, settings: Settings): void {
   const where = `at ${JSON.stringify(position)}`;
   checkCompletion(doc, completion(doc, position), position);
@@ -74,8 +84,9 @@ function atPosition(doc: AnalyzedDocument, position: Position, settings: Setting
     }
   }
   for (const highlight of documentHighlights(doc, position)) assertInside(doc.document, highlight.range, `highlight ${where}`);
-  const prepared = prepareRename(doc, position);
-  if (prepared) {
+  // prepareRename may refuse with a message (a ResponseError), which VS Code shows; it must not crash.
+  const prepared = refusable(() => prepareRename(doc, position));
+  if (prepared && prepared !== 'refused') {
     assertInside(doc.document, prepared.range, `prepareRename ${where}`);
     if (isValidPosition(doc.document, position)) assert.ok(contains(prepared.range, { start: position, end: position }), `prepareRename ${where}: range does not contain the position`);
   }
@@ -112,16 +123,13 @@ describe('property: features never throw and answer inside the document', () => 
         cases++;
         const doc = analyzeText(text, settings.maxFileSize);
         const raw = probes.map((p) => probePosition(text, p));
-        // The server clamps positions before calling features; features must also survive unclamped ones.
-        const clamped = raw.map((p) => doc.document.positionAt(doc.document.offsetAt(p)));
-        for (const position of [...raw, ...clamped, ...interestingPositions(doc)]) {
+        // The server clamps positions before calling features (startServer), so answers are checked at clamped
+        // positions; unclamped ones (past the end of a line or the file) must still not throw.
+        const clamp = (p: Position) => doc.document.positionAt(doc.document.offsetAt(p));
+        for (const position of raw) atRawPosition(doc, position, settings);
+        for (const position of [...raw, ...interestingPositions(doc)].map(clamp)) {
           positions++;
-          try {
-            atPosition(doc, position, settings);
-          } catch (error) {
-            if (error instanceof ResponseError) throw new Error(`only rename may refuse, got ${error.message}`);
-            throw error;
-          }
+          atPosition(doc, position, settings);
         }
       }),
       PARAMETERS(400),
