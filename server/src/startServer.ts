@@ -42,8 +42,11 @@ export function startServer(connection: Connection): void {
     return { doc: store.analyze(current, resolved.maxFileSize), settings: resolved };
   };
 
-  const clampPosition = (doc: AnalyzedDocument, position: Position): Position =>
-    doc.document.positionAt(doc.document.offsetAt(position));
+  // offsetAt clamps positions past the end of a line or the file; it cannot make sense of non-numbers.
+  const clampPosition = (doc: AnalyzedDocument, position: Position): Position => {
+    if (!Number.isFinite(position?.line) || !Number.isFinite(position?.character)) throw new TypeError(`invalid position ${JSON.stringify(position)}`);
+    return doc.document.positionAt(doc.document.offsetAt(position));
+  };
 
   // Every scheduled validation takes a new generation; one that finds a newer generation when its settings
   // arrive publishes nothing. Without this, validations queued behind the first settings fetch all publish.
