@@ -8,7 +8,7 @@ import { codeActions } from '../../server/src/features/codeActions';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { parseDockerfile, type StageModel } from '../../server/src/model';
-import type { Settings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/settings';
 import { anyDocument, newName, probe, probePosition } from '../helpers/generators';
 import { URI, analyzeText, applyEdits, assertInside, editsOf, refusable } from './check';
 import { PARAMETERS, interestingPositions, settingsArb } from './params';
@@ -26,14 +26,17 @@ function applyWorkspaceEdit(doc: AnalyzedDocument, edit: WorkspaceEdit, what: st
   return text;
 }
 
-function checkAction(doc: AnalyzedDocument, action: CodeAction, settings: Settings, errorsBefore: number): boolean {
+/** Errors with every rule at its default: a rule the user turned off must not hide an error a fix creates. */
+const buildErrors = (text: string) => computeDiagnostics(analyzeText(text), defaultSettings).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+
+function checkAction(doc: AnalyzedDocument, action: CodeAction, errorsBefore: number): boolean {
   assert.equal(typeof action.title, 'string', 'code action without a title');
   action.diagnostics?.forEach((d) => assertInside(doc.document, d.range, `code action ${action.title} diagnostic`));
   if (!action.edit) return false;
   const text = applyWorkspaceEdit(doc, action.edit, `code action ${action.title}`);
   if (action.kind === 'quickfix') {
     // A quick fix that introduces a build error is no fix.
-    const errorsAfter = computeDiagnostics(analyzeText(text, settings.maxFileSize), settings).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+    const errorsAfter = buildErrors(text);
     assert.ok(errorsAfter <= errorsBefore, `quick fix "${action.title}" raised build errors from ${errorsBefore} to ${errorsAfter}:\n${text}`);
   }
   return true;
@@ -75,13 +78,13 @@ describe('property: edits apply cleanly and re-parse', () => {
         cases++;
         const doc = analyzeText(text, settings.maxFileSize);
         const diagnostics = computeDiagnostics(doc, settings);
-        const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+        const errors = buildErrors(text);
         const requests: { range: Diagnostic['range']; diagnostics: Diagnostic[]; only?: string[] }[] = diagnostics.map((d) => ({ range: d.range, diagnostics: [d] }));
         const [a, b] = [probePosition(text, p), probePosition(text, q)].sort((x, y) => x.line - y.line || x.character - y.character);
         requests.push({ range: { start: a, end: b }, diagnostics }, { range: { start: a, end: b }, diagnostics: [], only: ['source'] });
         for (const request of requests) {
           const actions = codeActions(doc, request.range, { diagnostics: request.diagnostics, only: request.only }, settings);
-          for (const action of actions) if (checkAction(doc, action, settings, errors)) applied++;
+          for (const action of actions) if (checkAction(doc, action, errors)) applied++;
         }
       }),
       PARAMETERS(300),
