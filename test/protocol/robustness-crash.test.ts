@@ -9,7 +9,7 @@ import { lines } from '../helpers/markers';
 const URI = 'file:///work/crash/Dockerfile';
 const TEXT = lines('FROM alpine AS build', 'FROM build');
 
-describe('protocol: crash hook', () => {
+describe('protocol: crash hook', { timeout: 60_000 }, () => {
   it('on-open: the server exits with code 1 on didOpen, and a fresh server then serves normally', async () => {
     const crashing = await startClient({ env: { DOCKERFILE_STAGES_TEST_CRASH: 'on-open' } });
     const exited = new Promise<number | null>((resolve) => crashing.process.once('exit', (code) => resolve(code)));

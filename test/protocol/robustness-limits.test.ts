@@ -23,7 +23,7 @@ const onlyLimited = (diagnostics: { severity?: number; code?: string | number }[
   assert.equal(diagnostics[0].code, 'AnalysisLimited');
 };
 
-describe('protocol: size limit', () => {
+describe('protocol: size limit', { timeout: 60_000 }, () => {
   let client: TestClient;
   let maxFileSize: number | undefined;
   const outline = async (uri: string) =>

@@ -32,7 +32,7 @@ wrap('fs/promises', Object.keys(fs.promises));
 
 const DOCKERFILE = lines('# syntax=docker/dockerfile:1', 'ARG BASE=alpine', 'FROM $BASE AS build', 'RUN --mount=type=cache,target=/c make', 'FROM build', 'COPY --from=build /a /b', 'COPY --from=../../etc/passwd /x /y', 'ADD https://example.com/x /x');
 
-describe('protocol: the server executes nothing, connects nowhere, reads nothing', () => {
+describe('protocol: the server executes nothing, connects nowhere, reads nothing', { timeout: 60_000 }, () => {
   let dir: string;
   let client: TestClient;
   before(async () => {

@@ -19,7 +19,7 @@ const params = (method: string, uri: string, position: Position) => ({
   ...(method === 'textDocument/rename' ? { newName: 'renamed' } : {}),
 });
 
-describe('protocol: robustness', () => {
+describe('protocol: robustness', { timeout: 60_000 }, () => {
   let client: TestClient;
   const logged: string[] = [];
   const request = <R>(method: string, p: unknown) => client.connection.sendRequest(method, p) as Promise<R>;
