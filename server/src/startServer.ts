@@ -4,6 +4,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
   type Position,
   type TextDocumentIdentifier,
@@ -54,13 +55,18 @@ export function startServer(connection: Connection): void {
   let generationCounter = 0;
 
   const validate = async (uri: string, generation: number) => {
-    const result = await analyzed({ uri });
-    if (!result || generations.get(uri) !== generation) return;
-    const { doc } = result;
-    // A newer version may have arrived while settings were fetched; its own validation will publish.
-    if (documents.get(uri)?.version !== doc.version) return;
-    const diagnostics = computeDiagnostics(doc, result.settings);
-    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    if (!documents.get(uri)) return;
+    const resolved = await settings.get(uri);
+    const document = documents.get(uri);
+    if (!document || generations.get(uri) !== generation) return;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      diagnostics = computeDiagnostics(store.analyze(document, resolved.maxFileSize), resolved);
+    } catch (error) {
+      // Still publish (nothing) for this version: the previous version's diagnostics would sit at stale positions.
+      connection.console.error(`diagnostics failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   };
 
   // Coalesces a burst of edits: validation runs once the queued messages have been handled.
