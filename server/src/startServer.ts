@@ -69,19 +69,25 @@ export function startServer(connection: Connection): void {
     await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
   };
 
-  // Coalesces a burst of edits: validation runs once the queued messages have been handled.
+  // Coalesces a burst of edits. The connection handles one queued message per event-loop turn, after the callbacks
+  // scheduled while handling the previous one; so validation waits until a whole turn has passed without a new edit
+  // of the document (the first check never validates). While edits are queued, stale versions are never analysed.
   const scheduleValidation = (uri: string) => {
     generations.set(uri, ++generationCounter);
     if (pending.has(uri)) return;
-    pending.set(
-      uri,
-      setImmediate(() => {
-        pending.delete(uri);
-        const generation = generations.get(uri);
-        if (generation === undefined) return;
-        validate(uri, generation).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
-      }),
-    );
+    const waitForQuietTurn = (seen: number) => {
+      pending.set(
+        uri,
+        setImmediate(() => {
+          const generation = generations.get(uri);
+          if (generation === undefined) return void pending.delete(uri);
+          if (generation !== seen) return waitForQuietTurn(generation);
+          pending.delete(uri);
+          validate(uri, generation).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
+        }),
+      );
+    };
+    waitForQuietTurn(-1);
   };
 
   connection.onInitialize((params): InitializeResult => {

@@ -105,7 +105,7 @@ describe('protocol: robustness', { timeout: 60_000 }, () => {
     await healthy();
   });
 
-  it('publishes diagnostics in version order after a burst of 200 edits, ending with the last version', async () => {
+  it('publishes diagnostics in version order after a burst of 200 edits, ending with the last version', async (t) => {
     const uri = 'file:///work/burst/Dockerfile';
     const typed = `${lines('FROM golang AS tools', 'RUN go install x', 'FROM alpine AS out', 'COPY --from=tools /go/bin/x /x', 'COPY --from=tool /a /b', 'FROM nope')}\n`;
     let text = lines('FROM alpine AS base', '');
@@ -122,6 +122,7 @@ describe('protocol: robustness', { timeout: 60_000 }, () => {
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'a stale version was published after a newer one');
     assert.equal(new Set(versions).size, versions.length, 'a version was published twice');
     assert.equal(versions.at(-1), 201);
+    t.diagnostic(`versions published for the burst: ${versions.join(', ')}`);
     // The final state matches the same text opened fresh.
     const fresh = 'file:///work/burst-fresh/Dockerfile';
     await client.open(fresh, text);
