@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the pinned code-server (VS Code in the browser) and the Node it needs into .vscode-test/ (git-ignored).
 # Skips what is already there, so CI and repeated local runs pay the ~2.5 minutes once.
-# Needs Debian's libkrb5-dev (code-server's kerberos native module builds against it): see scripts/install-apt.sh.
+# Needs Debian's libkrb5-dev (code-server's kerberos native module builds against it): scripts/install-e2e-deps.sh installs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
