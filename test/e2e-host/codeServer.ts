@@ -131,6 +131,7 @@ export async function startCodeServer(install: Install, home: string): Promise<C
         'update.mode': 'none',
         'chat.disableAIFeatures': true,
         'workbench.enableExperiments': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
       },
       null,
       2,

@@ -66,12 +66,13 @@ export async function runUiCheck(install: Install, vsix: string): Promise<UiResu
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'StageReferencedBeforeDefinition' }).first().waitFor();
       await page.locator('.markers-panel .monaco-list-row', { hasText: 'UnknownStageReference' }).first().waitFor();
       await shoot('diagnostics');
-      await runCommand(page, 'View: Close Panel');
+      await runCommand(page, 'View: Hide Panel');
     });
 
     await step('the Outline view lists the stages', async () => {
-      await runCommand(page, 'Explorer: Focus on Outline View');
-      const outline = page.locator('.pane-body .outline-tree, .pane-body:has(.monaco-list[aria-label*="Outline"])').first();
+      const pane = page.locator('.split-view-view .pane', { has: page.locator('.pane-header', { hasText: 'Outline' }) });
+      await pane.locator('.pane-header').click();
+      const outline = pane.locator('.pane-body');
       for (const stage of ['base', 'assets', 'builder', 'final']) {
         await outline.locator('.monaco-list-row', { hasText: stage }).first().waitFor();
       }
