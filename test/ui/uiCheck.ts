@@ -72,6 +72,9 @@ export async function runUiCheck(install: Install, vsix: string): Promise<UiResu
     await step('the Outline view lists the stages', async () => {
       const pane = page.locator('.split-view-view .pane', { has: page.locator('.pane-header', { hasText: 'Outline' }) });
       await pane.locator('.pane-header').click();
+      // Collapse the file list, as a person would, so the whole outline fits.
+      await page.locator('.split-view-view .pane-header', { hasText: 'Workspace' }).click();
+      await page.mouse.move(900, 600);
       const outline = pane.locator('.pane-body');
       for (const stage of ['base', 'assets', 'builder', 'final']) {
         await outline.locator('.monaco-list-row', { hasText: stage }).first().waitFor();
