@@ -87,7 +87,7 @@ export async function runUiCheck(install: Install, vsix: string): Promise<UiResu
       await goToLine(page, 12, 14); // COPY --from=as|sets, in the final stage
       await expectCursor(page, 12, 14);
       await page.keyboard.press('F12');
-      await expectCursor(page, 4, 23); // FROM node:22-alpine AS |assets... selection ends after the name
+      await expectCursor(page, 4, 24); // FROM node:22-alpine AS |assets
       await shoot('definition');
     });
 
