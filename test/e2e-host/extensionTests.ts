@@ -1,6 +1,7 @@
 // Runs the mocha suites (test/e2e) inside code-server's extension host, the way VS Code's own web integration
 // tests do: the workbench URL carries extensionDevelopmentPath/extensionTestsPath, and the workbench reports
 // through window.codeAutomationLog (everything the extension host prints) and window.codeAutomationExit.
+import * as fs from 'node:fs';
 import { format } from 'node:util';
 import { launchBrowser } from './browser';
 import { freshDir, startCodeServer, type Install } from './codeServer';
@@ -33,6 +34,7 @@ export async function runExtensionTests(install: Install): Promise<SuiteResult> 
     await server.stop();
     throw error;
   });
+  let succeeded = false;
   try {
     const page = await context.newPage();
     let result: SuiteResult | undefined;
@@ -64,9 +66,12 @@ export async function runExtensionTests(install: Install): Promise<SuiteResult> 
     const code = await Promise.race([exited, timeout]).finally(() => clearTimeout(timer));
     if (!result) throw new Error(`the extension host exited with ${code} before the suites reported (see the log above)`);
     if (code !== 0 && result.failures === 0) throw new Error(`the extension host exited with ${code}`);
+    succeeded = result.failures === 0;
     return result;
   } finally {
     await context.close().catch(() => undefined);
     await server.stop();
+    // Kept after a failure, for code-server's logs.
+    if (succeeded) fs.rmSync(home, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,12 @@
 // Drives the code-server workbench like a person, with the packaged .vsix installed: squiggle and Problems entry,
 // the Outline view, the COPY --from= suggestion list, go to definition, and the "Name this stage" quick fix.
-// Screenshots go to E2E_SCREENSHOTS (docs/images when refreshing the README's pictures) or the run folder.
+// Screenshots go to E2E_SCREENSHOTS (docs/images when refreshing the README's pictures) or .vscode-test/screenshots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e-host/browser';
 import { freshDir, installExtension, startCodeServer, type Install } from '../e2e-host/codeServer';
-import { WORKSPACE } from '../e2e-host/paths';
+import { CACHE, WORKSPACE } from '../e2e-host/paths';
 
 const STEP_TIMEOUT_MS = 30_000;
 const IS_MAC = process.platform === 'darwin';
@@ -19,7 +19,7 @@ export interface UiResult {
 
 export async function runUiCheck(install: Install, vsix: string): Promise<UiResult> {
   const home = freshDir('ui');
-  const shots = path.resolve(process.env.E2E_SCREENSHOTS ?? path.join(home, 'screenshots'));
+  const shots = path.resolve(process.env.E2E_SCREENSHOTS ?? path.join(CACHE, 'screenshots'));
   fs.mkdirSync(shots, { recursive: true });
   // A copy, so typing and quick fixes never touch the fixtures in the repository.
   const workspace = path.join(home, 'workspace');
@@ -32,6 +32,7 @@ export async function runUiCheck(install: Install, vsix: string): Promise<UiResu
     throw error;
   });
   const result: UiResult = { passed: [], screenshots: [] };
+  let ok = false;
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const step = async (name: string, body: () => Promise<void>) => {
@@ -115,10 +116,13 @@ export async function runUiCheck(install: Install, vsix: string): Promise<UiResu
       await page.locator('.monaco-editor .view-lines', { hasText: 'FROM golang:1.22 AS golang' }).waitFor();
       await page.locator('.monaco-editor .view-lines', { hasText: 'COPY --from=golang' }).waitFor();
     });
+    ok = true;
     return result;
   } finally {
     await context.close().catch(() => undefined);
     await server.stop();
+    // Kept after a failure, for its screenshot and code-server's logs.
+    if (ok) fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
