@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 CODE_SERVER_VERSION=4.138.0 # VS Code 1.138; has --vscode-option to pass --enable-smoke-test-driver through.
 NODE_VERSION=24.21.0        # code-server >= 4.133 refuses any Node but 24.
 
+# Under `npm test` the outer npm's settings arrive as npm_* variables; its user agent names Node 20, and
+# code-server's postinstall reads the Node version from there. Install with a clean npm environment.
+while read -r name; do unset "$name"; done < <(compgen -e | grep -i '^npm_' || true)
+
 cache=.vscode-test
 node_dir="$cache/node-$NODE_VERSION"
 cs_dir="$cache/code-server-$CODE_SERVER_VERSION"
