@@ -3,9 +3,9 @@ import type { StageModel } from './model';
 
 export type Libc = 'musl' | 'glibc' | 'none' | 'unknown';
 
-const MUSL = /(^|[/:_.-])(alpine|musl)([_.-]|\d|$)/;
+const MUSL = /(^|[/:_.-])(alpine|musl)([_.:/@-]|\d|$)/;
 const GLIBC =
-  /(^|[/:_.-])(debian|ubuntu|slim|bookworm|bullseye|buster|stretch|trixie|jammy|focal|noble|bionic|distroless|ubi\d*|ubi-minimal|redhat|fedora|centos|rockylinux|almalinux|oraclelinux|amazonlinux|al2|al2023|wolfi|chainguard|glibc)([_.-]|\d|$)/;
+  /(^|[/:_.-])(debian|ubuntu|slim|bookworm|bullseye|buster|stretch|trixie|jammy|focal|noble|bionic|distroless|ubi\d*|ubi-minimal|redhat|fedora|centos|rockylinux|almalinux|oraclelinux|amazonlinux|al2|al2023|wolfi|chainguard|glibc)([_.:/@-]|\d|$)/;
 
 /** Classifies an image reference such as `python:3.12-alpine` or `gcr.io/distroless/base`. */
 export function imageLibc(image: string): Libc {
