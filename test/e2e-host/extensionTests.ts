@@ -3,12 +3,12 @@
 // through window.codeAutomationLog (everything the extension host prints) and window.codeAutomationExit.
 import * as fs from 'node:fs';
 import { format } from 'node:util';
+import { RESULT_PREFIX } from '../e2e/index';
 import { launchBrowser } from './browser';
 import { freshDir, startCodeServer, type Install } from './codeServer';
 import { ROOT, TESTS_ENTRY, WORKSPACE } from './paths';
 
 const RUN_TIMEOUT_MS = 240_000;
-const RESULT_PREFIX = 'E2E-RESULT ';
 
 export interface SuiteResult {
   passes: number;
