@@ -27,7 +27,7 @@ export class DocumentStore {
       this.entries.set(document.uri, entry);
     }
     const cached = entry.analyzed;
-    if (cached && cached.version === document.version && cached.document === document) return cached;
+    if (cached && cached.version === document.version && cached.document === document && cached.limited === (document.getText().length > maxFileSize)) return cached;
     const text = document.getText();
     const limited = text.length > maxFileSize;
     const model = entry.builder.build(limited ? '' : text);

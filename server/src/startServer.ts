@@ -4,6 +4,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Diagnostic,
   type InitializeResult,
   type Position,
   type TextDocumentIdentifier,
@@ -42,29 +43,51 @@ export function startServer(connection: Connection): void {
     return { doc: store.analyze(current, resolved.maxFileSize), settings: resolved };
   };
 
-  const clampPosition = (doc: AnalyzedDocument, position: Position): Position =>
-    doc.document.positionAt(doc.document.offsetAt(position));
-
-  const validate = async (uri: string) => {
-    const result = await analyzed({ uri });
-    if (!result) return;
-    const { doc } = result;
-    // A newer version may have arrived while settings were fetched; its own validation will publish.
-    if (documents.get(uri)?.version !== doc.version) return;
-    const diagnostics = computeDiagnostics(doc, result.settings);
-    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  // offsetAt clamps positions past the end of a line or the file; it cannot make sense of non-numbers.
+  const clampPosition = (doc: AnalyzedDocument, position: Position): Position => {
+    if (!Number.isFinite(position?.line) || !Number.isFinite(position?.character)) throw new TypeError(`invalid position ${JSON.stringify(position)}`);
+    return doc.document.positionAt(doc.document.offsetAt(position));
   };
 
-  // Coalesces a burst of edits: validation runs once the queued messages have been handled.
+  // Every scheduled validation takes a new generation; one that finds a newer generation when its settings
+  // arrive publishes nothing. Without this, validations queued behind the first settings fetch all publish.
+  const generations = new Map<string, number>();
+  let generationCounter = 0;
+
+  const validate = async (uri: string, generation: number) => {
+    if (!documents.get(uri)) return;
+    const resolved = await settings.get(uri);
+    const document = documents.get(uri);
+    if (!document || generations.get(uri) !== generation) return;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      diagnostics = computeDiagnostics(store.analyze(document, resolved.maxFileSize), resolved);
+    } catch (error) {
+      // Still publish (nothing) for this version: the previous version's diagnostics would sit at stale positions.
+      connection.console.error(`diagnostics failed for ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  };
+
+  // Coalesces a burst of edits. The connection handles one queued message per event-loop turn, after the callbacks
+  // scheduled while handling the previous one; so validation waits until a whole turn has passed without a new edit
+  // of the document (the first check never validates). While edits are queued, stale versions are never analysed.
   const scheduleValidation = (uri: string) => {
+    generations.set(uri, ++generationCounter);
     if (pending.has(uri)) return;
-    pending.set(
-      uri,
-      setImmediate(() => {
-        pending.delete(uri);
-        validate(uri).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
-      }),
-    );
+    const waitForQuietTurn = (seen: number) => {
+      pending.set(
+        uri,
+        setImmediate(() => {
+          const generation = generations.get(uri);
+          if (generation === undefined) return void pending.delete(uri);
+          if (generation !== seen) return waitForQuietTurn(generation);
+          pending.delete(uri);
+          validate(uri, generation).catch((error) => connection.console.error(`diagnostics failed for ${uri}: ${error?.stack ?? error}`));
+        }),
+      );
+    };
+    waitForQuietTurn(-1);
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -98,6 +121,7 @@ export function startServer(connection: Connection): void {
     const timer = pending.get(event.document.uri);
     if (timer) clearImmediate(timer);
     pending.delete(event.document.uri);
+    generations.delete(event.document.uri);
     store.close(event.document.uri);
     settings.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -32,7 +32,7 @@ export function buildModel(parsed: ParsedText): StageModel {
   const globalArgValues = new Map<string, string | null>();
   for (const instruction of parsed.preamble) {
     if (instruction.keyword !== 'ARG') continue;
-    for (const p of instruction.properties) {
+    for (const p of instruction.properties.filter((property) => property.name !== '')) {
       const value = p.value === null ? null : expandVariables(p.value, globalArgValues, parsed.escapeChar);
       globalArgs.push({ name: p.name, value, nameRange: p.nameRange, instruction });
       globalArgValues.set(p.name, value);
