@@ -1,14 +1,75 @@
 // The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import type * as ast from 'dockerfile-ast';
-import type { Comment, Directive, Flag, Instruction, ParsedText, Property, RawStage, Token } from './types';
+import { Parser } from 'dockerfile-ast/lib/parser';
+import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
 type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
 type WithJson = ast.Instruction & { getOpeningBracket(): ast.Argument | null; getClosingBracket(): ast.Argument | null };
 type WithProperties = ast.Instruction & { getProperties(): ast.Property[] };
 
-export function parseText(text: string): ParsedText {
+// Every getter of a dockerfile-ast instruction (arguments, flags, variables, heredocs, raw content)
+// re-tokenises the arguments from scratch; reading one instruction did that about eight times. The
+// tokens depend only on the instruction's own text, so they are computed once per instruction.
+// Callers mutate the returned array (ModifiableInstruction shifts the flags off), hence the copy.
+type Tokenizing = { getRawArguments(): ast.Argument[]; __rawArguments?: ast.Argument[] };
+const instructionPrototype = AstInstruction.prototype as unknown as Tokenizing;
+const tokenize = instructionPrototype.getRawArguments;
+instructionPrototype.getRawArguments = function (this: Tokenizing): ast.Argument[] {
+  if (this.__rawArguments === undefined) this.__rawArguments = tokenize.call(this);
+  return this.__rawArguments.slice();
+};
+
+// Lines to add to every position while one parse is converted (a chunk parsed away from its place).
+let lineDelta = 0;
+
+function at(range: Range): Range;
+function at(range: Range | null): Range | null;
+function at(range: Range | null): Range | null {
+  if (range === null || lineDelta === 0) return range;
+  return { start: { line: range.start.line + lineDelta, character: range.start.character }, end: { line: range.end.line + lineDelta, character: range.end.character } };
+}
+
+// The parser builds every RUN/COPY/ADD twice: once to look for heredocs, once to keep. Without
+// heredocs both have the same text and ranges, so the second build returns the first instance.
+interface CreateArgs {
+  dockerfile: unknown;
+  instruction: string;
+  start: number;
+  instructionEnd: number;
+  end: number;
+}
+type Creating = {
+  createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown;
+  __lastCreated?: CreateArgs & { node: unknown };
+};
+const parserPrototype = Parser.prototype as unknown as Creating;
+const create = parserPrototype.createInstruction;
+parserPrototype.createInstruction = function (this: Creating, dockerfile, instruction, start, instructionEnd, end) {
+  const last = this.__lastCreated;
+  if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
+    return last.node;
+  }
+  const node = create.call(this, dockerfile, instruction, start, instructionEnd, end);
+  this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
+  return node;
+};
+
+/**
+ * `countLineBreaks` false leaves lineCount 0, for callers that count lines themselves; `shift` moves
+ * every position down that many lines (directives are not moved).
+ */
+export function parseText(text: string, countLineBreaks = true, shift = 0): ParsedText {
+  lineDelta = shift;
+  try {
+    return convert(text, countLineBreaks);
+  } finally {
+    lineDelta = 0;
+  }
+}
+
+function convert(text: string, countLineBreaks: boolean): ParsedText {
   const dockerfile = DockerfileParser.parse(text);
   const preamble: Instruction[] = [];
   const stages: RawStage[] = [];
@@ -19,16 +80,16 @@ export function parseText(text: string): ParsedText {
     else stages[stages.length - 1].instructions.push(instruction);
   }
   return {
-    directives: dockerfile.getDirectives().map(toDirective),
+    directives: lineDelta === 0 ? dockerfile.getDirectives().map(toDirective) : [],
     preamble,
     stages,
     comments: dockerfile.getComments().map(toComment),
     escapeChar: dockerfile.getEscapeCharacter(),
-    lineCount: countLines(text),
+    lineCount: countLineBreaks ? countLines(text) : 0,
   };
 }
 
-function countLines(text: string): number {
+export function countLines(text: string): number {
   let n = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
@@ -39,31 +100,31 @@ function toDirective(d: ast.ParserDirective): Directive {
 }
 
 function toComment(c: ast.Comment): Comment {
-  return { text: c.getContent(), range: c.getRange() };
+  return { text: c.getContent(), range: at(c.getRange()) };
 }
 
 function toToken(a: ast.Argument): Token {
-  return { value: a.getValue(), range: a.getRange() };
+  return { value: a.getValue(), range: at(a.getRange()) };
 }
 
 function toFlag(f: ast.Flag): Flag {
   return {
     name: f.getName(),
     value: f.getValue(),
-    range: f.getRange(),
-    nameRange: f.getNameRange(),
-    valueRange: f.getValueRange(),
+    range: at(f.getRange()),
+    nameRange: at(f.getNameRange()),
+    valueRange: at(f.getValueRange()),
     options: f.getOptions().map((o) => ({
       name: o.getName(),
       value: o.getValue(),
-      range: o.getRange(),
-      valueRange: o.getValueRange(),
+      range: at(o.getRange()),
+      valueRange: at(o.getValueRange()),
     })),
   };
 }
 
 function toProperty(p: ast.Property): Property {
-  return { name: p.getName(), value: p.getValue(), nameRange: p.getNameRange(), valueRange: p.getValueRange() };
+  return { name: p.getName(), value: p.getValue(), nameRange: at(p.getNameRange()), valueRange: at(p.getValueRange()) };
 }
 
 function toInstruction(node: ast.Instruction): Instruction {
@@ -75,26 +136,36 @@ function toInstruction(node: ast.Instruction): Instruction {
     typeof n.getOpeningBracket === 'function' && n.getOpeningBracket() !== null && n.getClosingBracket?.() !== null;
   return {
     keyword,
-    keywordToken: { value: node.getInstruction(), range: node.getInstructionRange() },
-    range: node.getRange(),
-    flags: typeof n.getFlags === 'function' ? n.getFlags().map(toFlag) : [],
+    keywordToken: { value: node.getInstruction(), range: at(node.getInstructionRange()) },
+    range: at(node.getRange()),
+    flags: typeof n.getFlags === 'function' ? safely(() => n.getFlags!()).map(toFlag) : [],
     args: node.getArguments().map(toToken),
     argsText: node.getRawArgumentsContent() ?? '',
     execForm,
-    variables: node.getVariables().map((v) => ({
+    variables: safely(() => node.getVariables()).map((v) => ({
       name: v.getName(),
-      range: v.getRange(),
-      nameRange: v.getNameRange(),
+      range: at(v.getRange()),
+      nameRange: at(v.getNameRange()),
       modifier: v.getModifier(),
     })),
     properties:
       (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function'
-        ? n.getProperties().map(toProperty)
+        ? safely(() => n.getProperties!()).map(toProperty)
         : [],
     heredocs:
       typeof n.getHeredocs === 'function'
-        ? n.getHeredocs().map((h) => ({ value: h.getName(), range: h.getNameRange() }))
+        ? safely(() => n.getHeredocs!()).map((h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
         : [],
     trigger: trigger ? toInstruction(trigger) : null,
   };
+}
+
+// dockerfile-ast throws on some malformed input (endless recursion resolving variables of a stray
+// instruction before the first FROM; getHeredocs on a half-typed heredoc): that part is then empty.
+function safely<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
 }

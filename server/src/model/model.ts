@@ -1,6 +1,6 @@
 // The stage model: one per document version, shared by every request and every rule.
 import type { Comment, Directive, GlobalArg, Instruction, ParsedText, Position, Range, Stage, StageReference } from './types';
-import { StageLookup, referenceSites } from './references';
+import { StageLookup, stageSites } from './references';
 import { expandVariables } from './variables';
 
 export interface StageModel {
@@ -95,9 +95,7 @@ export function buildModel(parsed: ParsedText): StageModel {
         resolution,
       });
     }
-    for (const instruction of stage.instructions) {
-      for (const site of referenceSites(instruction)) record(lookup.resolveFlag(site, stage.index));
-    }
+    for (const site of stageSites(stage.instructions)) record(lookup.resolveFlag(site, stage.index));
   }
 
   const dependents: number[][] = stages.map(() => []);

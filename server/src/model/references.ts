@@ -34,6 +34,21 @@ export function referenceSites(instruction: Instruction, onbuild = false, out: S
   return out;
 }
 
+// Parsed instructions are reused between versions of a document (model/chunks.ts), and so are
+// their stages' instruction arrays: their sites are found once.
+const sitesOfStage = new WeakMap<readonly Instruction[], Site[]>();
+
+/** The reference sites of a stage's instructions (after its FROM), in order. */
+export function stageSites(instructions: readonly Instruction[]): Site[] {
+  let sites = sitesOfStage.get(instructions);
+  if (sites === undefined) {
+    sites = [];
+    for (const instruction of instructions) referenceSites(instruction, false, sites);
+    sitesOfStage.set(instructions, sites);
+  }
+  return sites;
+}
+
 /** Removes one pair of matching quotes and narrows the range to the inside. */
 export function unquote(raw: string, range: Range): { text: string; range: Range } {
   if (raw.length >= 2 && (raw[0] === '"' || raw[0] === "'") && raw[raw.length - 1] === raw[0] && range.start.line === range.end.line) {
@@ -65,9 +80,9 @@ export class StageLookup {
 
   resolveFlag(site: Site, current: number): StageReference {
     const { text, range } = unquote(site.raw, site.range);
-    const numeric = /^-?\d+$/.test(text);
-    const base = { kind: site.kind, text, range, stage: current, instruction: site.instruction, onbuild: site.onbuild, numeric };
-    return { ...base, resolution: this.resolveFlagText(text, numeric, site.kind, current) };
+    const numeric = isInteger(text);
+    const resolution = this.resolveFlagText(text, numeric, site.kind, current);
+    return { kind: site.kind, text, range, stage: current, instruction: site.instruction, onbuild: site.onbuild, numeric, resolution };
   }
 
   private resolveFlagText(text: string, numeric: boolean, kind: ReferenceKind, current: number): Resolution {
@@ -101,6 +116,17 @@ export class StageLookup {
     if (index !== undefined && index < current) return { kind: 'stage', index };
     return { kind: 'image', image: resolvedImage };
   }
+}
+
+/** Matches /^-?\d+$/ without a regular expression: this runs for every reference of every version. */
+function isInteger(text: string): boolean {
+  let i = text.charCodeAt(0) === 0x2d ? 1 : 0;
+  if (i >= text.length) return false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 function invalid(reason: InvalidReason, target: number | null, message: string): Resolution {

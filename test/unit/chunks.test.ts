@@ -1,0 +1,97 @@
+// Where the chunk scanner cuts a Dockerfile, and what the builder re-parses after an edit.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { ModelBuilder, chunkStartLines, parseDockerfile, splitChunks } from '../../server/src/model';
+import { lines } from '../helpers/markers';
+
+describe('chunk scanner', () => {
+  it('cuts before every FROM, keeping the global part first', () => {
+    const text = lines('# syntax=docker/dockerfile:1', 'ARG V=1', 'FROM a AS one', 'RUN x', '', '# about two', 'from b', 'FROM one');
+    assert.deepEqual(chunkStartLines(text, '\\'), [0, 2, 6, 7]);
+    assert.deepEqual(
+      splitChunks(text, '\\').map((c) => c.line),
+      [0, 2, 6, 7],
+    );
+    assert.equal(splitChunks(text, '\\').map((c) => c.text).join(''), text);
+  });
+
+  it('does not cut at a FROM that continues an instruction, across blank and comment lines', () => {
+    const text = lines('FROM a', 'RUN x \\  ', '', '# note', 'FROM y', 'FROM b');
+    assert.deepEqual(chunkStartLines(text, '\\'), [0, 5]);
+  });
+
+  it('uses the escape character from the directive', () => {
+    const text = lines('# escape=`', 'FROM a', 'RUN x `', 'FROM y', 'RUN z \\', 'FROM b');
+    assert.deepEqual(chunkStartLines(text, '`'), [0, 1, 5]);
+  });
+
+  it('does not cut inside heredocs, including several on one line and <<- with tabs', () => {
+    const text = lines('FROM a', "RUN <<-'A' cat <<B", 'FROM x', '\tA', 'FROM y', 'B', 'FROM b', 'COPY <<EOF /f', ' EOF', 'FROM z', 'EOF', 'FROM c');
+    assert.deepEqual(chunkStartLines(text, '\\'), [0, 6, 11]);
+  });
+
+  it('ignores << in instructions that take no heredoc', () => {
+    const text = lines('FROM a', 'LABEL x=<<EOF', 'FROM b', 'RUN echo $((1<<3))', 'FROM c');
+    assert.deepEqual(chunkStartLines(text, '\\'), [0, 2, 4]);
+  });
+
+  it('stops cutting when unsure: a quoted <<, a lone CR, an escape inside a keyword', () => {
+    assert.deepEqual(chunkStartLines(lines('FROM a', 'RUN echo "<<EOF"', 'FROM b'), '\\'), [0]);
+    assert.deepEqual(chunkStartLines('FROM a\rFROM b\nFROM c', '\\'), [0]);
+    assert.deepEqual(chunkStartLines(lines('FROM a', 'FROM\\ b', 'FROM c'), '\\'), [0]);
+  });
+
+  it('keeps lines the parser skips after several directives on one line in the first chunk', () => {
+    assert.deepEqual(chunkStartLines(lines('# a=1 #b=2', 'FROM x', 'FROM y'), '\\', 2), [0, 2]);
+  });
+});
+
+describe('model builder', () => {
+  const stages = (n: number) => Array.from({ length: n }, (_, i) => lines(`FROM alpine AS s${i}`, `COPY --from=s${Math.max(0, i - 1)} /a /b`, 'RUN make')).join('\n');
+
+  it('re-parses only the stage an edit touches', () => {
+    const builder = new ModelBuilder();
+    const text = lines('ARG V=1', stages(5));
+    builder.build(text);
+    assert.deepEqual(builder.stats, { chunks: 6, parsed: 6 });
+    const edited = text.replace('RUN make\nFROM alpine AS s3', 'RUN make -j\nFROM alpine AS s3');
+    assert.deepStrictEqual(builder.build(edited), parseDockerfile(edited));
+    assert.deepEqual(builder.stats, { chunks: 6, parsed: 1 });
+  });
+
+  it('reuses stages that only moved to other lines', () => {
+    const builder = new ModelBuilder();
+    const text = lines('ARG V=1', stages(4));
+    builder.build(text);
+    const moved = `# new first line\n${text}`;
+    assert.deepStrictEqual(builder.build(moved), parseDockerfile(moved));
+    assert.deepEqual(builder.stats, { chunks: 5, parsed: 1 });
+  });
+
+  it('re-parses every stage when the escape character changes', () => {
+    const builder = new ModelBuilder();
+    const text = stages(3);
+    builder.build(`# escape=\\\n${text}`);
+    const changed = `# escape=\`\n${text}`;
+    assert.deepStrictEqual(builder.build(changed), parseDockerfile(changed));
+    assert.deepEqual(builder.stats, { chunks: 4, parsed: 4 });
+  });
+
+  it('merges the stages an edit swallows into a heredoc, and splits them again when it closes', () => {
+    const builder = new ModelBuilder();
+    const text = stages(4);
+    builder.build(text);
+    const opened = text.replace('RUN make\nFROM alpine AS s1', 'RUN make <<EOF\nFROM alpine AS s1');
+    assert.deepStrictEqual(builder.build(opened), parseDockerfile(opened));
+    assert.deepEqual(builder.stats, { chunks: 1, parsed: 1 });
+    const closed = `${opened}\nEOF\nFROM alpine AS s9`;
+    assert.deepStrictEqual(builder.build(closed), parseDockerfile(closed));
+    assert.deepEqual(builder.stats, { chunks: 2, parsed: 2 });
+  });
+
+  it('returns the same model for the same text', () => {
+    const builder = new ModelBuilder();
+    const text = stages(2);
+    assert.equal(builder.build(text), builder.build(`${text}`));
+  });
+});
