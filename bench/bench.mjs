@@ -225,6 +225,7 @@ const ROWS = [
   ['documentSymbol', 'documentSymbol'],
   ['rename', 'rename'],
   ['rss', 'peak RSS (MiB)'],
+  ['cpu', 'server CPU, whole session (s)'],
 ];
 
 function table(results) {
@@ -251,7 +252,7 @@ function table(results) {
 function value(results, server, size, key) {
   if (key === 'startup') return results.startup[server];
   const r = results.sizes[size][server];
-  return key === 'rss' ? r.rss : r.medians[key];
+  return key === 'rss' || key === 'cpu' ? r[key] : r.medians[key];
 }
 
 async function main() {
