@@ -5,6 +5,7 @@ import {
   TextDocuments,
   type Connection,
   type Diagnostic,
+  type CompletionItem,
   type InitializeResult,
   type Position,
   type TextDocumentIdentifier,
@@ -15,7 +16,7 @@ import { createGuard } from './guard';
 import { SettingsCache, type Settings } from './settings';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { completion } from './features/completion';
+import { completion, isResolveData, resolveCompletion } from './features/completion';
 import { definition } from './features/definition';
 import { computeDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -97,7 +98,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'Dockerfile stages' },
         foldingRangeProvider: true,
-        completionProvider: { triggerCharacters: ['=', ' ', ',', '"', "'"] },
+        completionProvider: { triggerCharacters: ['=', ' ', ',', '"', "'"], resolveProvider: true },
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -145,6 +146,12 @@ export function startServer(connection: Connection): void {
     guard('completion', uriOf, [], async (params) => {
       const result = await analyzed(params.textDocument);
       return result ? completion(result.doc, clampPosition(result.doc, params.position)) : [];
+    }),
+  );
+  connection.onCompletionResolve(
+    guard('completionResolve', (item: CompletionItem) => (isResolveData(item.data) ? item.data.uri : undefined), (item: CompletionItem) => item, async (item) => {
+      const result = isResolveData(item.data) ? await analyzed({ uri: item.data.uri }) : undefined;
+      return result ? resolveCompletion(result.doc, item) : item;
     }),
   );
   connection.onDefinition(

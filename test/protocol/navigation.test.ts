@@ -38,6 +38,13 @@ describe('protocol: stage navigation', () => {
       ['test', 'build', '000001'],
       ['build', 'golang:1.22-alpine', '000002'],
     ]);
+    const resolved: CompletionItem = await client.connection.sendRequest('completionItem/resolve', items[1]);
+    assert.deepEqual(resolved.documentation, {
+      kind: 'markdown',
+      value: (resolved.documentation as { value: string }).value,
+    });
+    assert.match((resolved.documentation as { value: string }).value, /^\*\*Stage 0 `build`\*\*/);
+    assert.deepEqual({ ...resolved, documentation: undefined }, { ...items[1], documentation: undefined });
   });
 
   it('goes to the stage name from a mount reference', async () => {

@@ -1,12 +1,19 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { completion } from '../../server/src/features/completion';
+import { completion, resolveCompletion } from '../../server/src/features/completion';
 import { analyze, lines, mark, range } from '../helpers/markers';
 
 function complete(source: string): CompletionItem[] {
   const { text, cursor } = mark(source);
   return completion(analyze(text), cursor!);
+}
+
+/** Completion followed by completionItem/resolve of every item, as an editor showing each one would do. */
+function completeResolved(source: string): CompletionItem[] {
+  const { text, cursor } = mark(source);
+  const doc = analyze(text);
+  return completion(doc, cursor!).map((item) => resolveCompletion(doc, item));
 }
 
 /** [label, sortText, textEdit range] per item. */
@@ -26,7 +33,7 @@ describe('completion', () => {
   });
 
   it('describes each item: kind, base image, markdown summary, and the note on unnamed stages', () => {
-    const [unnamed, build] = complete(lines(...STAGES, 'COPY --from=|'));
+    const [unnamed, build] = completeResolved(lines(...STAGES, 'COPY --from=|'));
     assert.equal(build.kind, CompletionItemKind.Reference);
     assert.equal(build.detail, 'golang:1.22-alpine');
     assert.deepEqual(build.documentation, {
@@ -35,6 +42,16 @@ describe('completion', () => {
     });
     assert.equal(unnamed.detail, 'alpine:3.20');
     assert.match((unnamed.documentation as { value: string }).value, /^\*\*Stage 1 \(unnamed\)\*\*[\s\S]*no name, so it is offered by index\. Naming it/);
+  });
+
+  it('defers documentation to resolve, and leaves an item alone when its stage has changed since', () => {
+    const { text, cursor } = mark(lines(...STAGES, 'COPY --from=|'));
+    const [, build] = completion(analyze(text), cursor!);
+    assert.equal(build.documentation, undefined);
+    assert.deepEqual(build.data, { uri: 'file:///test/Dockerfile', stage: 0, label: 'build' });
+    const renamed = analyze(text.replace('AS build', 'AS compile'));
+    assert.deepEqual(resolveCompletion(renamed, build), build);
+    assert.deepEqual(resolveCompletion(analyze(text), { label: 'x', data: 'garbage' }), { label: 'x', data: 'garbage' });
   });
 
   it('replaces the partial name, including the part after the cursor', () => {
@@ -64,7 +81,7 @@ describe('completion', () => {
   });
 
   it('offers earlier named stages after FROM, by their lower-cased name, for inheritance', () => {
-    const items = complete(lines('FROM alpine AS Base', 'FROM alpine', 'FROM base AS mid', 'FROM --platform=$BUILDPLATFORM |', 'FROM alpine AS after'));
+    const items = completeResolved(lines('FROM alpine AS Base', 'FROM alpine', 'FROM base AS mid', 'FROM --platform=$BUILDPLATFORM |', 'FROM alpine AS after'));
     assert.deepEqual(summary(items), [['mid', '000001', range(3, 31, 3, 31)], ['base', '000003', range(3, 31, 3, 31)]]);
     assert.equal(items[0].detail, 'base');
     assert.match((items[0].documentation as { value: string }).value, /Based on `Base` \(image `alpine`\)/);

@@ -35,24 +35,49 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   if (instruction && effectiveKeyword(instruction) !== site.keyword) return [];
 
   const range = tokenRange(doc, position, site.partial.length);
-  const libcs = stageLibcs(model);
   const items: CompletionItem[] = [];
   for (const stage of model.stages.slice(0, current).reverse()) {
     const label = labelFor(model, stage, site.context);
     if (label === null) continue;
-    const summary = stageSummary(model, stage.index, libcs);
-    if (stage.name === null) summary.push(UNNAMED_NOTE);
+    const data: ResolveData = { uri: doc.uri, stage: stage.index, label };
     items.push({
       label,
       kind: CompletionItemKind.Reference,
       detail: stage.resolvedImage,
-      documentation: { kind: MarkupKind.Markdown, value: summary.join('\n\n') },
       sortText: String(current - stage.index).padStart(6, '0'),
       filterText: label,
       textEdit: { range, newText: label },
+      data,
     });
   }
   return items;
+}
+
+/** What completionItem/resolve needs to find the stage again. */
+export interface ResolveData {
+  uri: string;
+  stage: number;
+  label: string;
+}
+
+export function isResolveData(data: unknown): data is ResolveData {
+  const d = data as Partial<ResolveData> | null;
+  return typeof d?.uri === 'string' && typeof d.stage === 'number' && typeof d.label === 'string';
+}
+
+/**
+ * Adds the stage summary to an item. Deferred to completionItem/resolve because building markdown for
+ * every earlier stage dominated completion time in files with hundreds of stages; the editor resolves
+ * only the item it shows.
+ */
+export function resolveCompletion(doc: AnalyzedDocument, item: CompletionItem): CompletionItem {
+  if (!isResolveData(item.data)) return item;
+  const stage = doc.model.stages[item.data.stage];
+  // The document may have changed since the list was made; then the index may no longer mean that stage.
+  if (!stage || (stage.name ?? String(stage.index)).toLowerCase() !== item.data.label.toLowerCase()) return item;
+  const summary = stageSummary(doc.model, stage.index, stageLibcs(doc.model));
+  if (stage.name === null) summary.push(UNNAMED_NOTE);
+  return { ...item, documentation: { kind: MarkupKind.Markdown, value: summary.join('\n\n') } };
 }
 
 /** What to insert for `stage`, or null when it cannot be named here. */
