@@ -46,9 +46,21 @@ export function computeDiagnostics(doc: AnalyzedDocument, settings: Settings): D
     let severity = finding.severity ?? RULES[rule];
     if (check.error && BUILDKIT_CHECKS.has(rule)) severity = DiagnosticSeverity.Error;
     if (level) severity = LEVEL[level];
-    diagnostics.push(toDiagnostic(finding, severity, doc.uri));
+    diagnostics.push(cachedDiagnostic(finding, severity, doc.uri));
   }
   return diagnostics;
+}
+
+// Rules hand back the same Finding objects for the stages an edit did not touch (rules/cache.ts), and so
+// the same Diagnostic: nothing changes it after it is made.
+const converted = new WeakMap<Finding, { severity: DiagnosticSeverity; uri: string; diagnostic: Diagnostic }>();
+
+function cachedDiagnostic(finding: Finding, severity: DiagnosticSeverity, uri: string): Diagnostic {
+  const entry = converted.get(finding);
+  if (entry !== undefined && entry.severity === severity && entry.uri === uri) return entry.diagnostic;
+  const diagnostic = toDiagnostic(finding, severity, uri);
+  converted.set(finding, { severity, uri, diagnostic });
+  return diagnostic;
 }
 
 function severityOf(rule: RuleName, level: RuleLevel | undefined): DiagnosticSeverity {

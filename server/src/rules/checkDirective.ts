@@ -70,6 +70,7 @@ export interface LineSkip {
 export function instructionSkips(model: StageModel): LineSkip[] {
   const checkComments = new Map<number, CheckOptions | null>();
   for (const comment of model.comments) {
+    if (!comment.text.includes('check')) continue; // most comments: skip the regular expression
     const m = /^\s*check\s*=\s*(\S*)/.exec(comment.text);
     if (m) checkComments.set(comment.range.start.line, parseCheckOptions(m[1]));
   }

@@ -26,7 +26,7 @@ const OFFICIAL_IMAGES = new Set(
 
 export function referenceRules(ctx: RuleContext, out: Finding[]): void {
   const { model } = ctx;
-  const typos = new TypoIndex(model);
+  const typos = typoIndex(model);
   for (const ref of model.references) {
     const resolution = ref.resolution;
     // An ONBUILD trigger runs in the child's build, against the child's stages: only a variable is wrong everywhere.
@@ -126,6 +126,20 @@ function reportImage(model: StageModel, ref: StageReference, typos: TypoIndex, o
     data: { candidates },
     severity: official ? DiagnosticSeverity.Information : undefined,
   });
+}
+
+// The index depends only on the stages' names, which typing in a stage body leaves alone: keep the
+// last few (one per open document, roughly), with the near-misses they already worked out.
+const recentIndexes: { names: (string | null)[]; index: TypoIndex }[] = [];
+
+function typoIndex(model: StageModel): TypoIndex {
+  const stages = model.stages;
+  const found = recentIndexes.find(({ names }) => names.length === stages.length && stages.every((s, i) => s.name === names[i]));
+  if (found) return found.index;
+  const entry = { names: stages.map((s) => s.name), index: new TypoIndex(model) };
+  recentIndexes.unshift(entry);
+  if (recentIndexes.length > 4) recentIndexes.pop();
+  return entry.index;
 }
 
 interface Match {

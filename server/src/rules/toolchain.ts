@@ -1,5 +1,6 @@
 // A compiler toolchain installed in the image that ships: what multistage builds exist to avoid.
-import type { Token } from '../model';
+import type { Instruction, Token } from '../model';
+import { Memo } from './cache';
 import type { Finding, RuleContext } from './types';
 
 const MANAGERS: Record<string, Set<string>> = {
@@ -27,10 +28,17 @@ function isSeparator(word: string): boolean {
   return word === '&&' || word === '||' || word === ';' || word === '|' || word === '\\';
 }
 
+const memo = new Memo<readonly Instruction[], Finding[]>();
+
 export function toolchainRule({ model, target }: RuleContext, out: Finding[]): void {
   if (target < 0) return;
-  const stage = model.stages[target];
-  for (const instruction of stage.instructions) {
+  const instructions = model.stages[target].instructions;
+  for (const finding of memo.get(instructions, [target], () => findings(instructions, target))) out.push(finding);
+}
+
+function findings(instructions: readonly Instruction[], target: number): Finding[] {
+  const out: Finding[] = [];
+  for (const instruction of instructions) {
     if (instruction.keyword !== 'RUN') continue;
     const installed: Token[] = [];
     const removed = new Set<string>();
@@ -86,4 +94,5 @@ export function toolchainRule({ model, target }: RuleContext, out: Finding[]): v
       data: { packages: kept.map((t) => t.value) },
     });
   }
+  return out;
 }

@@ -1,0 +1,60 @@
+// Memos for rules. The model builder hands back the same Instruction objects, and the same `instructions`
+// array, for every stage an edit did not touch (model/chunks.ts); a stage whose lines moved gets new ones.
+// So a rule can keep what it worked out about a stage, keyed by those objects, and reuse it while the
+// other inputs it read (`deps`: stage index, global ARGs, ...) are unchanged. What it keeps must be a pure
+// function of the key's content and the deps; cached values are shared between versions: never mutate them.
+import type { StageModel } from '../model';
+
+interface Entry<V> {
+  deps: readonly unknown[];
+  value: V;
+}
+
+export class Memo<K extends object, V> {
+  private readonly entries = new WeakMap<K, Entry<V>>();
+
+  get(key: K, deps: readonly unknown[], compute: () => V): V {
+    const entry = this.entries.get(key);
+    if (entry !== undefined && sameDeps(entry.deps, deps)) return entry.value;
+    const value = compute();
+    this.entries.set(key, { deps, value });
+    return value;
+  }
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * A string that stands for some of a model's data, so that a memo can depend on that data by value.
+ * An equal string from the last call is handed back instead, so that deps mostly compare by pointer.
+ */
+class ModelKey {
+  private readonly keys = new WeakMap<StageModel, string>();
+  private last = '';
+
+  constructor(private readonly compute: (model: StageModel) => string) {}
+
+  of(model: StageModel): string {
+    let key = this.keys.get(model);
+    if (key === undefined) {
+      key = this.compute(model);
+      if (key === this.last) key = this.last;
+      this.last = key;
+      this.keys.set(model, key);
+    }
+    return key;
+  }
+}
+
+const globals = new ModelKey((model) => JSON.stringify([...model.globalArgValues]));
+const globalNames = new ModelKey((model) => JSON.stringify([...model.globalArgValues.keys()]));
+
+/** The global ARGs and their values. */
+export const globalsKey = (model: StageModel): string => globals.of(model);
+
+/** The global ARG names alone, for what does not read their values. */
+export const globalNamesKey = (model: StageModel): string => globalNames.of(model);
