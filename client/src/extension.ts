@@ -19,10 +19,9 @@ function giveUp(what: string): void {
 
 /** The library's restart policy (restart up to its default limit), reporting quietly to the output channel. */
 const errorHandler: ErrorHandler = {
-  async error(error, message, count) {
-    const result = await (policy ??= client!.createDefaultErrorHandler()).error(error, message, count);
-    if (result.action === ErrorAction.Shutdown) giveUp('stopped after repeated connection errors');
-    return { ...result, handled: true };
+  async error() {
+    // A write to a server that just died fails before the close arrives: the close decides about restarting.
+    return { action: ErrorAction.Continue, handled: true };
   },
   async closed() {
     // A server that dies while starting will die again: the library reports the failed start itself.
@@ -44,6 +43,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { configurationSection: 'dockerfileStages' },
     errorHandler,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // A server that fails to initialize is reported once, by the failed start; not also with the raw error.
+    initializationFailedHandler: () => false,
   };
   client = new LanguageClient('dockerfileStages', 'Dockerfile Stages', serverOptions, clientOptions);
   context.subscriptions.push(
