@@ -1,6 +1,7 @@
 // Side-by-side LSP benchmark over stdio: our server vs the reference docker-langserver, same inputs, same run.
 // Usage (after `npm run build`): node bench/bench.mjs [--sizes 10,100,1000] [--iterations N] [--out file]
 //   [--only ours|reference] [--node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"] (profiles the servers)
+//   [--ours path/to/server.js] (another build of ours, e.g. to compare before and after a change)
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -21,6 +22,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i === -1 ? fallback : args[i + 1];
 };
+SERVERS.ours = path.resolve(option('ours', SERVERS.ours));
 const SIZES = option('sizes', '10,100,1000').split(',').map(Number);
 // Fewer repetitions on big inputs keep a full run to a few minutes; the reference takes ~0.2-0.4 s per request there.
 const ITERATIONS = (size) => Number(option('iterations', size >= 1000 ? 9 : size >= 100 ? 15 : 25));
@@ -48,6 +50,12 @@ function peakRssMiB(pid) {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const match = /VmHWM:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** CPU seconds (user + system) the process has used so far; less sensitive to machine load than wall time. */
+function cpuSeconds(pid) {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
 }
 
 /** Spawns a server and initializes it; resolves with the connection and the startup time. */
@@ -181,9 +189,10 @@ async function measure(server, size) {
     }
   }
   const rss = peakRssMiB(s.child.pid);
+  const cpu = cpuSeconds(s.child.pid);
   await s.stop();
   const medians = Object.fromEntries(Object.entries(out).map(([k, xs]) => [k, median(xs)]));
-  return { medians, samples: out, rss, resultSizes: counts, lines: text.split('\n').length, bytes: Buffer.byteLength(text) };
+  return { medians, samples: out, rss, cpu, resultSizes: counts, lines: text.split('\n').length, bytes: Buffer.byteLength(text) };
 }
 
 function resultSize(result) {
@@ -216,6 +225,7 @@ const ROWS = [
   ['documentSymbol', 'documentSymbol'],
   ['rename', 'rename'],
   ['rss', 'peak RSS (MiB)'],
+  ['cpu', 'server CPU, whole session (s)'],
 ];
 
 function table(results) {
@@ -242,7 +252,7 @@ function table(results) {
 function value(results, server, size, key) {
   if (key === 'startup') return results.startup[server];
   const r = results.sizes[size][server];
-  return key === 'rss' ? r.rss : r.medians[key];
+  return key === 'rss' || key === 'cpu' ? r[key] : r.medians[key];
 }
 
 async function main() {
@@ -270,7 +280,7 @@ async function main() {
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   const sizes = SIZES.map((s) => `${s} stages: ${results.sizes[s][SERVER_NAMES[0]].lines} lines, ${(results.sizes[s][SERVER_NAMES[0]].bytes / 1024).toFixed(0)} KiB`).join('; ');
   if (ONLY) {
-    console.log(JSON.stringify(Object.fromEntries(SIZES.map((s) => [s, results.sizes[s][ONLY].medians])), null, 1));
+    console.log(JSON.stringify(Object.fromEntries(SIZES.map((s) => [s, { ...results.sizes[s][ONLY].medians, rss: results.sizes[s][ONLY].rss, cpu: results.sizes[s][ONLY].cpu }]))));
     return;
   }
   console.log(`${sizes}\nratio = reference / ours (higher is better for us)\n`);

@@ -3,7 +3,7 @@
 // start on a line where the parser starts a fresh instruction, so the scanner tracks line
 // continuations, heredocs and comments the way dockerfile-ast does. When it is unsure it stops
 // splitting: a bigger chunk is always correct, only slower.
-import { countLines, parseText } from './extract';
+import { countLines, map, parseText } from './extract';
 import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
 
 export interface Chunk {
@@ -411,20 +411,20 @@ function shiftInstruction(i: Instruction, d: number): Instruction {
     keyword: i.keyword,
     keywordToken: shiftToken(i.keywordToken, d),
     range: shiftRange(i.range, d),
-    flags: i.flags.map((f) => ({
+    flags: map(i.flags, (f) => ({
       name: f.name,
       value: f.value,
       range: shiftRange(f.range, d),
       nameRange: shiftRange(f.nameRange, d),
       valueRange: f.valueRange && shiftRange(f.valueRange, d),
-      options: f.options.map((o) => ({ name: o.name, value: o.value, range: shiftRange(o.range, d), valueRange: o.valueRange && shiftRange(o.valueRange, d) })),
+      options: map(f.options, (o) => ({ name: o.name, value: o.value, range: shiftRange(o.range, d), valueRange: o.valueRange && shiftRange(o.valueRange, d) })),
     })),
-    args: i.args.map((t) => shiftToken(t, d)),
+    args: map(i.args, (t) => shiftToken(t, d)),
     argsText: i.argsText,
     execForm: i.execForm,
-    variables: i.variables.map((v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
-    properties: i.properties.map((p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
-    heredocs: i.heredocs.map((t) => shiftToken(t, d)),
+    variables: map(i.variables, (v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
+    properties: map(i.properties, (p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
+    heredocs: map(i.heredocs, (t) => shiftToken(t, d)),
     trigger: i.trigger && shiftInstruction(i.trigger, d),
   };
 }

@@ -1,8 +1,9 @@
 // The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
 import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
+import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
-import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token } from './types';
+import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
 type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
@@ -20,6 +21,25 @@ instructionPrototype.getRawArguments = function (this: Tokenizing): ast.Argument
   if (this.__rawArguments === undefined) this.__rawArguments = tokenize.call(this);
   return this.__rawArguments.slice();
 };
+
+// dockerfile-ast builds every range with Range.create, which validates its arguments through
+// Object.prototype.toString on each number: about a tenth of a parse. Plain numbers and position
+// objects take a typeof check here; anything else goes to the original, which throws as before.
+const MAX_UINTEGER = 2147483647;
+const uinteger = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= MAX_UINTEGER;
+const isPosition = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && uinteger((v as { line: unknown }).line) && uinteger((v as { character: unknown }).character);
+type RangeCreate = (one: unknown, two: unknown, three?: unknown, four?: unknown) => Range;
+const createRange = LspRange.create as unknown as RangeCreate;
+(LspRange as unknown as { create: RangeCreate }).create = (one, two, three, four) => {
+  if (uinteger(one) && uinteger(two) && uinteger(three) && uinteger(four)) return { start: { line: one, character: two }, end: { line: three, character: four } };
+  if (three === undefined && four === undefined && isPosition(one) && isPosition(two)) return { start: one as Range['start'], end: two as Range['end'] };
+  return createRange(one, two, three, four);
+};
+
+/** Shared by every instruction with nothing in a list; frozen because parsed data is never mutated. */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
+export const map = <T, U>(items: readonly T[], f: (item: T) => U): U[] => (items.length === 0 ? NONE : items.map(f));
 
 // Lines to add to every position while one parse is converted (a chunk parsed away from its place).
 let lineDelta = 0;
@@ -104,7 +124,15 @@ function toComment(c: ast.Comment): Comment {
 }
 
 function toToken(a: ast.Argument): Token {
-  return { value: a.getValue(), range: at(a.getRange()) };
+  return { value: flat(a.getValue()), range: at(a.getRange()) };
+}
+
+// dockerfile-ast builds argument values a character at a time, and V8 keeps such a string as a tree
+// with a node per character until something reads it by index. Reading one character flattens it
+// now, while it is young, rather than keeping the tree with the cached model.
+function flat(value: string): string {
+  value.charCodeAt(0);
+  return value;
 }
 
 function toFlag(f: ast.Flag): Flag {
@@ -114,7 +142,7 @@ function toFlag(f: ast.Flag): Flag {
     range: at(f.getRange()),
     nameRange: at(f.getNameRange()),
     valueRange: at(f.getValueRange()),
-    options: f.getOptions().map((o) => ({
+    options: map(f.getOptions(), (o) => ({
       name: o.getName(),
       value: o.getValue(),
       range: at(o.getRange()),
@@ -127,6 +155,13 @@ function toProperty(p: ast.Property): Property {
   return { name: p.getName(), value: p.getValue(), nameRange: at(p.getNameRange()), valueRange: at(p.getValueRange()) };
 }
 
+function toVariable(v: ast.Variable): VariableUse {
+  return { name: v.getName(), range: at(v.getRange()), nameRange: at(v.getNameRange()), modifier: v.getModifier() };
+}
+
+/** The text document dockerfile-ast keeps in every instruction (not in its typings). */
+type WithDocument = { document: { getText(): string; offsetAt(position: Range['start']): number } };
+
 function toInstruction(node: ast.Instruction): Instruction {
   // Capabilities differ per instruction subclass; probe for them instead of switching on classes.
   const n = node as unknown as Partial<WithFlags & WithHeredocs & WithJson & WithProperties>;
@@ -134,28 +169,32 @@ function toInstruction(node: ast.Instruction): Instruction {
   const trigger = keyword === 'ONBUILD' ? (node as ast.Onbuild).getTriggerInstruction() : null;
   const execForm =
     typeof n.getOpeningBracket === 'function' && n.getOpeningBracket() !== null && n.getClosingBracket?.() !== null;
+  const args = node.getArguments();
+  const document = (node as unknown as WithDocument).document;
+  // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
+  // characters dockerfile-ast's scans find nothing, and they cost more than this check.
+  const text = node.getTextContent();
   return {
     keyword,
     keywordToken: { value: node.getInstruction(), range: at(node.getInstructionRange()) },
     range: at(node.getRange()),
-    flags: typeof n.getFlags === 'function' ? safely(() => n.getFlags!()).map(toFlag) : [],
-    args: node.getArguments().map(toToken),
-    argsText: node.getRawArgumentsContent() ?? '',
+    flags: typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE,
+    args: map(args, toToken),
+    // What getRawArgumentsContent returns, from the arguments already read.
+    argsText:
+      args.length === 0
+        ? ''
+        : document.getText().substring(document.offsetAt(args[0].getRange().start), document.offsetAt(args[args.length - 1].getRange().end)),
     execForm,
-    variables: safely(() => node.getVariables()).map((v) => ({
-      name: v.getName(),
-      range: at(v.getRange()),
-      nameRange: at(v.getNameRange()),
-      modifier: v.getModifier(),
-    })),
+    variables: text.includes('$') ? map(safely(() => node.getVariables()), toVariable) : NONE,
     properties:
       (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function'
-        ? safely(() => n.getProperties!()).map(toProperty)
-        : [],
+        ? map(safely(() => n.getProperties!()), toProperty)
+        : NONE,
     heredocs:
-      typeof n.getHeredocs === 'function'
-        ? safely(() => n.getHeredocs!()).map((h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
-        : [],
+      typeof n.getHeredocs === 'function' && text.includes('<')
+        ? map(safely(() => n.getHeredocs!()), (h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
+        : NONE,
     trigger: trigger ? toInstruction(trigger) : null,
   };
 }
