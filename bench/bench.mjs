@@ -82,7 +82,11 @@ async function start(server) {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
           rename: { prepareSupport: true },
-          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          // As VS Code declares it (vscode-languageclient 10).
+          completion: {
+            completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] },
+            completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },

@@ -16,7 +16,7 @@ import { createGuard } from './guard';
 import { SettingsCache, type Settings } from './settings';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
-import { completion, isResolveData, resolveCompletion } from './features/completion';
+import { completion, completionList, isResolveData, resolveCompletion } from './features/completion';
 import { definition } from './features/definition';
 import { computeDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
@@ -91,8 +91,12 @@ export function startServer(connection: Connection): void {
     waitForQuietTurn(-1);
   };
 
+  let itemDefaults = false;
+
   connection.onInitialize((params): InitializeResult => {
     settings.setPullSupported(params.capabilities.workspace?.configuration === true);
+    const defaults = params.capabilities.textDocument?.completion?.completionList?.itemDefaults ?? [];
+    itemDefaults = defaults.includes('editRange') && defaults.includes('data');
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -145,7 +149,7 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(
     guard('completion', uriOf, [], async (params) => {
       const result = await analyzed(params.textDocument);
-      return result ? completion(result.doc, clampPosition(result.doc, params.position)) : [];
+      return result ? completionList(completion(result.doc, clampPosition(result.doc, params.position)), itemDefaults) : [];
     }),
   );
   connection.onCompletionResolve(

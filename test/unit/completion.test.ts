@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { completion, resolveCompletion } from '../../server/src/features/completion';
+import { completion, completionList, resolveCompletion } from '../../server/src/features/completion';
 import { analyze, lines, mark, range } from '../helpers/markers';
 
 function complete(source: string): CompletionItem[] {
@@ -48,10 +48,24 @@ describe('completion', () => {
     const { text, cursor } = mark(lines(...STAGES, 'COPY --from=|'));
     const [, build] = completion(analyze(text), cursor!);
     assert.equal(build.documentation, undefined);
-    assert.deepEqual(build.data, { uri: 'file:///test/Dockerfile', stage: 0, label: 'build' });
+    assert.deepEqual(build.data, { uri: 'file:///test/Dockerfile' });
     const renamed = analyze(text.replace('AS build', 'AS compile'));
     assert.deepEqual(resolveCompletion(renamed, build), build);
     assert.deepEqual(resolveCompletion(analyze(text), { label: 'x', data: 'garbage' }), { label: 'x', data: 'garbage' });
+  });
+
+  it('moves the shared edit range and data to itemDefaults when the client supports them', () => {
+    const items = complete(lines(...STAGES, 'COPY --from=bu| /a /a'));
+    assert.deepEqual(completionList(items, false), items);
+    assert.deepEqual(completionList(items, true), {
+      isIncomplete: false,
+      itemDefaults: { editRange: range(3, 12, 3, 14), data: { uri: 'file:///test/Dockerfile' } },
+      items: [
+        { label: '1', kind: CompletionItemKind.Reference, detail: 'alpine:3.20', sortText: '000001' },
+        { label: 'build', kind: CompletionItemKind.Reference, detail: 'golang:1.22-alpine', sortText: '000002' },
+      ],
+    });
+    assert.deepEqual(completionList([], true), []);
   });
 
   it('replaces the partial name, including the part after the cursor', () => {

@@ -1,6 +1,6 @@
 // Stage-name completion after `COPY --from=`, `RUN --mount=...,from=` and `FROM `, offering earlier stages only.
 // Works from the line text, because half-typed lines often yield no flag in the parse.
-import { CompletionItemKind, MarkupKind, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
 import { stageIndexAtLine, stageLibcs, contains, type Instruction, type Stage, type StageModel } from '../model';
 import { stageSummary } from './stageInfo';
@@ -35,17 +35,16 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   if (instruction && effectiveKeyword(instruction) !== site.keyword) return [];
 
   const range = tokenRange(doc, position, site.partial.length);
+  const data: ResolveData = { uri: doc.uri };
   const items: CompletionItem[] = [];
   for (const stage of model.stages.slice(0, current).reverse()) {
     const label = labelFor(model, stage, site.context);
     if (label === null) continue;
-    const data: ResolveData = { uri: doc.uri, stage: stage.index, label };
     items.push({
       label,
       kind: CompletionItemKind.Reference,
       detail: stage.resolvedImage,
       sortText: String(current - stage.index).padStart(6, '0'),
-      filterText: label,
       textEdit: { range, newText: label },
       data,
     });
@@ -53,16 +52,27 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   return items;
 }
 
-/** What completionItem/resolve needs to find the stage again. */
+/**
+ * With a client that supports `itemDefaults`, the shared edit range and data move to the list, which
+ * shrinks a completion of hundreds of stages to a third of its size on the wire.
+ */
+export function completionList(items: CompletionItem[], itemDefaults: boolean): CompletionItem[] | CompletionList {
+  const first = items[0];
+  if (!itemDefaults || !first?.textEdit || !('range' in first.textEdit)) return items;
+  return {
+    isIncomplete: false,
+    itemDefaults: { editRange: first.textEdit.range, data: first.data },
+    items: items.map(({ textEdit: _edit, data: _data, ...rest }) => rest),
+  };
+}
+
+/** What completionItem/resolve needs to find the item's document; the label names the stage. */
 export interface ResolveData {
   uri: string;
-  stage: number;
-  label: string;
 }
 
 export function isResolveData(data: unknown): data is ResolveData {
-  const d = data as Partial<ResolveData> | null;
-  return typeof d?.uri === 'string' && typeof d.stage === 'number' && typeof d.label === 'string';
+  return typeof (data as Partial<ResolveData> | null)?.uri === 'string';
 }
 
 /**
@@ -71,10 +81,12 @@ export function isResolveData(data: unknown): data is ResolveData {
  * only the item it shows.
  */
 export function resolveCompletion(doc: AnalyzedDocument, item: CompletionItem): CompletionItem {
-  if (!isResolveData(item.data)) return item;
-  const stage = doc.model.stages[item.data.stage];
-  // The document may have changed since the list was made; then the index may no longer mean that stage.
-  if (!stage || (stage.name ?? String(stage.index)).toLowerCase() !== item.data.label.toLowerCase()) return item;
+  if (!isResolveData(item.data) || typeof item.label !== 'string') return item;
+  // Labels are stage names (which start with a letter) or, for unnamed stages, indexes.
+  const index = /^\d+$/.test(item.label) ? Number(item.label) : doc.model.lookup.byKey(item.label.toLowerCase());
+  const stage = index === undefined ? undefined : doc.model.stages[index];
+  // The document may have changed since the list was made; then the label may no longer name that stage.
+  if (!stage || (stage.name === null) !== /^\d+$/.test(item.label)) return item;
   const summary = stageSummary(doc.model, stage.index, stageLibcs(doc.model));
   if (stage.name === null) summary.push(UNNAMED_NOTE);
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: summary.join('\n\n') } };

@@ -14,21 +14,29 @@ export function documentSymbols(model: StageModel): DocumentSymbol[] {
   return symbols;
 }
 
+// The model builder reuses a stage's instruction array (and its ranges) while the stage's text and position
+// are unchanged, so the children built for it stay valid across versions.
+const childrenCache = new WeakMap<readonly Instruction[], DocumentSymbol[]>();
+
 function stageSymbol(stage: Stage): DocumentSymbol {
   const name = stage.name ?? `stage ${stage.index}`;
   const selection = stage.nameRange ?? stage.imageRange ?? stage.from.keywordToken.range;
-  const children = stage.instructions.map(instructionSymbol);
+  let children = childrenCache.get(stage.instructions);
+  if (!children) {
+    children = stage.instructions.map(instructionSymbol);
+    childrenCache.set(stage.instructions, children);
+  }
   return DocumentSymbol.create(name, stage.resolvedImage, SymbolKind.Class, stage.range, selection, children);
 }
 
 function instructionSymbol(instruction: Instruction): DocumentSymbol {
-  return DocumentSymbol.create(
-    instructionSummary(instruction),
-    '',
-    instruction.keyword === 'ARG' || instruction.keyword === 'ENV' ? SymbolKind.Variable : SymbolKind.Function,
-    instruction.range,
-    instruction.keywordToken.range,
-  );
+  // No `detail`: the summary says it all, and an empty one per instruction only adds bytes to large outlines.
+  return {
+    name: instructionSummary(instruction),
+    kind: instruction.keyword === 'ARG' || instruction.keyword === 'ENV' ? SymbolKind.Variable : SymbolKind.Function,
+    range: instruction.range,
+    selectionRange: instruction.keywordToken.range,
+  };
 }
 
 /** `COPY --from=builder /wheels`: keyword, stage-related flags, and the first arguments, shortened. */
