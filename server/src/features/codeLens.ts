@@ -1,9 +1,8 @@
 // A lens above each FROM: which stages use it and how many references name it, or that nothing does.
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
-import { targetIndex } from '../model';
+import { referenceTarget, targetIndex } from '../model';
 import type { Settings } from '../settings';
-import { targetOf } from './stageTargets';
 
 export function codeLenses(doc: AnalyzedDocument, settings: Settings): CodeLens[] {
   if (!settings.codeLens) return [];
@@ -11,7 +10,7 @@ export function codeLenses(doc: AnalyzedDocument, settings: Settings): CodeLens[
   const target = targetIndex(model, settings.target);
   const counts = model.stages.map(() => 0);
   for (const ref of model.references) {
-    const index = targetOf(ref);
+    const index = referenceTarget(ref);
     if (index !== null) counts[index]++;
   }
   return model.stages.map((stage) => {

@@ -1,7 +1,7 @@
 // Which stage the cursor names, and every place that names a stage. Shared by definition, references,
 // highlight, rename and hover so that they agree on what counts as a reference.
 import type { Location, Range } from 'vscode-languageserver-types';
-import { referenceAt, stageNameAt, type Position, type Stage, type StageModel, type StageReference } from '../model';
+import { referenceAt, referenceTarget, stageNameAt, type Position, type Stage, type StageModel, type StageReference } from '../model';
 
 export interface StageTarget {
   index: number;
@@ -11,27 +11,17 @@ export interface StageTarget {
   reference: StageReference | null;
 }
 
-/**
- * The stage a reference names. A reference BuildKit rejects for naming the current or a later stage
- * still names that stage: navigation and rename must follow it, or a rename would silently turn it into an image.
- */
-export function targetOf(ref: StageReference): number | null {
-  if (ref.resolution.kind === 'stage') return ref.resolution.index;
-  if (ref.resolution.kind === 'invalid') return ref.resolution.target;
-  return null;
-}
-
 export function stageTargetAt(model: StageModel, position: Position): StageTarget | undefined {
   const named = stageNameAt(model, position);
   if (named?.nameRange) return { index: named.index, range: named.nameRange, reference: null };
   const ref = referenceAt(model, position);
-  const index = ref ? targetOf(ref) : null;
+  const index = ref ? referenceTarget(ref) : null;
   return ref && index !== null ? { index, range: ref.range, reference: ref } : undefined;
 }
 
 /** Every reference naming stage `index`, in document order. */
 export function referencesOf(model: StageModel, index: number): StageReference[] {
-  return model.references.filter((ref) => targetOf(ref) === index);
+  return model.references.filter((ref) => referenceTarget(ref) === index);
 }
 
 /** The AS name token, or the whole FROM instruction for an unnamed stage. */

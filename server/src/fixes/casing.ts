@@ -1,7 +1,7 @@
 // Casing fixes: lower-case a stage name with its references (StageNameCasing), match AS to FROM (FromAsCasing).
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { hasVariable, stageIndexAtLine } from '../model';
-import { makeAction, matchCase, referenceTarget, replace, stageFor, type FixContext } from './common';
+import { hasVariable, referenceTarget, stageIndexAtLine } from '../model';
+import { makeAction, matchCase, replace, stageFor, type FixContext } from './common';
 
 export function fixStageNameCasing(ctx: FixContext, diagnostic: Diagnostic): CodeAction[] {
   const { model } = ctx;

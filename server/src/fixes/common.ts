@@ -56,13 +56,6 @@ export function stageFor(model: StageModel, diagnostic: Diagnostic): number {
   return typeof data?.stage === 'number' && data.stage >= 0 && data.stage < model.stages.length ? data.stage : -1;
 }
 
-/** The stage index a reference points at, valid or not (a forward or self reference still names a stage). */
-export function referenceTarget(ref: StageReference): number | null {
-  if (ref.resolution.kind === 'stage') return ref.resolution.index;
-  if (ref.resolution.kind === 'invalid') return ref.resolution.target;
-  return null;
-}
-
 /** The top-level instruction (FROM included) that covers `line`, in the preamble or a stage. */
 export function instructionAtLine(model: StageModel, line: number): Instruction | undefined {
   const index = stageIndexAtLine(model, line);

@@ -1,7 +1,7 @@
 // "Name this stage" / "Name all stages": add `AS <name>` to unnamed FROMs and turn numeric references into the name.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { hasVariable, type Stage, type StageModel, type StageReference } from '../model';
-import { makeAction, matchCase, referenceFor, referenceTarget, replace, type FixContext } from './common';
+import { hasVariable, referenceTarget, type Stage, type StageModel, type StageReference } from '../model';
+import { makeAction, matchCase, referenceFor, replace, type FixContext } from './common';
 
 const VALID_NAME = /^[a-z][a-z0-9-_.]*$/;
 // Names BuildKit refuses for a stage.

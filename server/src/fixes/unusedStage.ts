@@ -1,8 +1,8 @@
 // UnusedStage: delete the stage's block. Later numeric references shift down by one so they keep their target.
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { stageLabel } from '../model';
+import { referenceTarget, stageLabel } from '../model';
 import { deleteLines, stageBlock } from './blocks';
-import { makeAction, referenceTarget, replace, stageFor, type FixContext } from './common';
+import { makeAction, replace, stageFor, type FixContext } from './common';
 
 export function fixUnusedStage(ctx: FixContext, diagnostic: Diagnostic): CodeAction[] {
   const { model } = ctx;

@@ -188,3 +188,13 @@ export function stageNameAt(model: StageModel, position: Position): Stage | unde
   const stage = index >= 0 ? model.stages[index] : undefined;
   return stage?.nameRange && contains(stage.nameRange, position) ? stage : undefined;
 }
+
+/**
+ * The stage a reference names, valid or not: a reference BuildKit rejects for naming the current or a later
+ * stage still names that stage, so navigation, rename and fixes follow it. Null for images and bad values.
+ */
+export function referenceTarget(ref: StageReference): number | null {
+  if (ref.resolution.kind === 'stage') return ref.resolution.index;
+  if (ref.resolution.kind === 'invalid') return ref.resolution.target;
+  return null;
+}
