@@ -87,20 +87,22 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Runs `code-server --install-extension <vsix>` against the run's folders; bounded. */
-export async function installExtension(install: Install, home: string, vsix: string): Promise<void> {
-  const child = spawn(install.node, [install.entry, ...serverFlags(home), '--install-extension', vsix], {
-    env: privateEnv(home),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts code-server in its own process group (detached: setsid), collecting what it prints. */
+function spawnCodeServer(install: Install, home: string, args: string[]): { child: ChildProcess; output: () => string } {
+  const child = spawn(install.node, [install.entry, ...args], { env: privateEnv(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, output: () => output };
+}
+
+/** Runs `code-server --install-extension <vsix>` against the run's folders; bounded. */
+export async function installExtension(install: Install, home: string, vsix: string): Promise<void> {
+  const { child, output } = spawnCodeServer(install, home, [...serverFlags(home), '--install-extension', vsix]);
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       killGroup(child, 'SIGKILL');
-      reject(new Error(`code-server --install-extension did not finish in ${INSTALL_EXTENSION_TIMEOUT_MS} ms:\n${output}`));
+      reject(new Error(`code-server --install-extension did not finish in ${INSTALL_EXTENSION_TIMEOUT_MS} ms:\n${output()}`));
     }, INSTALL_EXTENSION_TIMEOUT_MS);
     child.once('error', reject);
     child.once('exit', (exitCode) => {
@@ -109,8 +111,8 @@ export async function installExtension(install: Install, home: string, vsix: str
     });
   });
   killGroup(child, 'SIGKILL');
-  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} exited with ${code}:\n${output}`);
-  if (!/was successfully installed/.test(output)) throw new Error(`code-server did not confirm installing ${vsix}:\n${output}`);
+  if (code !== 0) throw new Error(`code-server --install-extension ${vsix} exited with ${code}:\n${output()}`);
+  if (!/was successfully installed/.test(output())) throw new Error(`code-server did not confirm installing ${vsix}:\n${output()}`);
 }
 
 export async function startCodeServer(install: Install, home: string): Promise<CodeServer> {
@@ -142,14 +144,7 @@ export async function startCodeServer(install: Install, home: string): Promise<C
   // set, which VS Code's server does for --enable-smoke-test-driver. code-server's own parser rejects that flag but
   // passes it through with --vscode-option, so the workbench page is served unmodified.
   const flags = ['--config', config, ...serverFlags(home), '--vscode-option', 'enable-smoke-test-driver'];
-  const child = spawn(install.node, [install.entry, ...flags], {
-    env: privateEnv(home),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const { child, output } = spawnCodeServer(install, home, flags);
   let exited = false;
   const exit = new Promise<void>((resolve) =>
     child.once('exit', () => {
@@ -174,8 +169,8 @@ export async function startCodeServer(install: Install, home: string): Promise<C
   const deadline = Date.now() + START_TIMEOUT_MS;
   try {
     for (;;) {
-      if (exited) throw new Error(`code-server exited during startup:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`code-server did not answer ${url}/healthz within ${START_TIMEOUT_MS} ms:\n${output}`);
+      if (exited) throw new Error(`code-server exited during startup:\n${output()}`);
+      if (Date.now() > deadline) throw new Error(`code-server did not answer ${url}/healthz within ${START_TIMEOUT_MS} ms:\n${output()}`);
       const healthy = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) }).then(
         (response) => response.ok,
         () => false,
@@ -187,5 +182,5 @@ export async function startCodeServer(install: Install, home: string): Promise<C
     await stop();
     throw error;
   }
-  return { url, userDataDir, output: () => output, stop };
+  return { url, userDataDir, output, stop };
 }
