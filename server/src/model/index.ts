@@ -41,4 +41,4 @@ export class ModelBuilder {
   }
 }
 export { imageLibc, stageLibcs, type Libc } from './libc';
-export { splitChunks, chunkStartLines, type Chunk } from './chunks';
+export { splitChunks, chunkStartLines, type Chunk } from './scanner';
