@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { RefusedError } from '../../server/src/errors';
 import { prepareRename, rename } from '../../server/src/features/rename';
 import { analyze, lines, mark } from '../helpers/markers';
 
@@ -23,8 +24,9 @@ const { text, ranges } = mark(lines(
 const [name, fromRef, copyRef, addRef, mountRef, onbuildRef, numericRef, unnamedRef] = ranges;
 const doc = analyze(text, URI);
 
-// RefusedError is a ResponseError whose constructor resets the prototype, so check what the client receives.
-const refused = (message: RegExp) => (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest && message.test(e.message);
+// A refusal is a RefusedError, and what the client receives is a ResponseError with InvalidRequest.
+const refused = (message: RegExp) => (e: unknown) =>
+  e instanceof RefusedError && e instanceof ResponseError && e.code === ErrorCodes.InvalidRequest && message.test(e.message);
 
 function renamed(position: Position, newName: string, d = doc): string {
   const edit = rename(d, position, newName);
