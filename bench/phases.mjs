@@ -17,7 +17,7 @@ let doc = TextDocument.create('file:///x', 'dockerfile', 1, text);
 store.analyze(doc, 1e9);
 const names = ['nameRules','referenceRules','fromArgRules','undefinedVarRule','instructionRules','platformRules','unusedStageRule','libcRule','toolchainRule'];
 const sum = { analyze: 0, diagnostics: 0, json: 0 }; const per = {};
-const N = 30, W = 10;
+const N = Number(process.env.N ?? 30), W = 10;
 for (let i = 0; i < N + W; i++) {
   const { line, character } = positions.edit;
   doc = TextDocument.update(doc, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: i % 2 ? 'o' : '0' }], 2 + i);

@@ -115,6 +115,27 @@ describe('chunked parsing equals whole-file parsing', () => {
     );
   });
 
+  // Whole-line replacements that change what untouched stages resolve against: global ARG values, stage names.
+  const LINES = ['ARG PY=3.11', 'ARG REG=ghcr.io', 'ARG TAG', 'FROM alpine AS base', 'FROM debian AS Builder', 'FROM debian AS builder', 'FROM debian AS TEST', 'FROM base AS x', 'FROM scratch', 'from deps', 'RUN make', '# escape=`', ''];
+  const lineEdits = fc.array(fc.record({ line: fc.nat(), text: fc.constantFrom(...LINES) }), { minLength: 1, maxLength: 4 });
+
+  it('after replacing lines that rename stages or change global ARGs', () => {
+    fc.assert(
+      fc.property(dockerfile, lineEdits, (text, changes) => {
+        const builder = new ModelBuilder();
+        builder.build(text);
+        let current = text;
+        for (const change of changes) {
+          const rows = current.split('\n');
+          rows[change.line % rows.length] = change.text;
+          current = rows.join('\n');
+          assert.deepStrictEqual(builder.build(current), parseDockerfile(current));
+        }
+      }),
+      { seed: SEED, numRuns: 300 },
+    );
+  });
+
   it('on arbitrary text made of Dockerfile fragments', () => {
     const fragment = fc.constantFrom('FROM a', 'from b AS c', 'RUN x', '\\', '`', '# escape=`', '#', '<<EOF', '<<-E', 'EOF', '\tE', '\n', '\r\n', '\r', ' ', 'COPY --from=c . .', '"');
     fc.assert(

@@ -89,6 +89,39 @@ describe('model builder', () => {
     assert.deepEqual(builder.stats, { chunks: 2, parsed: 2 });
   });
 
+  it('keeps the stages of untouched chunks, with their references', () => {
+    const builder = new ModelBuilder();
+    const text = lines('ARG V=1', stages(4));
+    const before = builder.build(text);
+    const edited = text.replace('RUN make\nFROM alpine AS s2', 'RUN make -j\nFROM alpine AS s2');
+    const after = builder.build(edited);
+    assert.deepStrictEqual(after, parseDockerfile(edited));
+    assert.deepEqual(after.stages.map((s, i) => s === before.stages[i]), [true, false, true, true]);
+    assert.equal(after.referencesIn[3], before.referencesIn[3]);
+  });
+
+  it('re-resolves untouched stages when a global ARG or a stage name changes', () => {
+    const builder = new ModelBuilder();
+    const text = lines('ARG BASE=s0', 'FROM alpine AS s0', 'FROM alpine AS s1', 'FROM ${BASE}', 'COPY --from=s1 /a /b');
+    builder.build(text);
+    const argChanged = text.replace('ARG BASE=s0', 'ARG BASE=s1');
+    assert.equal(builder.build(argChanged).stages[2].parent, 1);
+    assert.deepStrictEqual(builder.build(argChanged), parseDockerfile(argChanged));
+    const renamed = argChanged.replace('FROM alpine AS s1', 'FROM alpine AS other');
+    const model = builder.build(renamed);
+    assert.deepStrictEqual(model, parseDockerfile(renamed));
+    assert.deepEqual(model.referencesIn[2].map((r) => r.resolution.kind), ['image', 'image']);
+  });
+
+  it('rewrites messages of untouched stages when only the casing of a name changes', () => {
+    const builder = new ModelBuilder();
+    const text = lines('FROM alpine', 'COPY --from=Later /a /b', 'FROM alpine AS Later');
+    builder.build(text);
+    const recased = text.replace('AS Later', 'AS LATER');
+    const resolution = builder.build(recased).referencesIn[0][1].resolution;
+    assert.ok(resolution.kind === 'invalid' && resolution.message.includes("'LATER'"), JSON.stringify(resolution));
+  });
+
   it('returns the same model for the same text', () => {
     const builder = new ModelBuilder();
     const text = stages(2);

@@ -29,7 +29,7 @@ export class ModelBuilder {
 
   build(text: string): StageModel {
     if (text === this.lastText && this.lastModel) return this.lastModel;
-    const model = buildModel(this.parser.parse(withoutBom(text)));
+    const model = buildModel(this.parser.parse(withoutBom(text)), this.lastModel);
     this.lastText = text;
     this.lastModel = model;
     return model;

@@ -1,5 +1,5 @@
 // The stage model: one per document version, shared by every request and every rule.
-import type { Comment, Directive, GlobalArg, Instruction, ParsedText, Position, Range, Stage, StageReference } from './types';
+import type { Comment, Directive, GlobalArg, Instruction, ParsedText, Position, Range, RawStage, Stage, StageReference, Token } from './types';
 import { StageLookup, stageSites } from './references';
 import { expandVariables } from './variables';
 
@@ -25,9 +25,20 @@ export interface StageModel {
   readonly lookup: StageLookup;
   /** Value of a global ARG default, as BuildKit substitutes it into FROM. */
   readonly globalArgValues: ReadonlyMap<string, string | null>;
+  /**
+   * Everything a stage's fields and its references' resolutions read besides the stage's own instructions:
+   * the escape character, the global ARGs, and every stage's name in order. Equal signatures let the next
+   * version keep the stages an edit did not touch.
+   */
+  readonly signature: string;
 }
 
-export function buildModel(parsed: ParsedText): StageModel {
+/**
+ * Builds the model of `parsed`. With the `previous` version's model, a stage whose FROM and instruction
+ * objects are the same ones (model/chunks.ts hands back the parse of every untouched stage) is kept with
+ * its references, as long as the signature is unchanged; while typing in one stage, only that stage is rebuilt.
+ */
+export function buildModel(parsed: ParsedText, previous?: StageModel): StageModel {
   const globalArgs: GlobalArg[] = [];
   const globalArgValues = new Map<string, string | null>();
   for (const instruction of parsed.preamble) {
@@ -38,73 +49,28 @@ export function buildModel(parsed: ParsedText): StageModel {
       globalArgValues.set(p.name, value);
     }
   }
-
-  const stages: Stage[] = parsed.stages.map((raw, index) => {
-    const from = raw.from;
-    const args = from.args;
-    const imageToken = args[0] ?? null;
-    const hasAs = args.length >= 3 && args[1].value.toLowerCase() === 'as';
-    const nameToken = hasAs ? args[2] : null;
-    const last = raw.instructions.length > 0 ? raw.instructions[raw.instructions.length - 1] : from;
-    const platformFlag = from.flags.find((f) => f.name === 'platform');
-    const image = imageToken?.value ?? '';
-    return {
-      index,
-      name: nameToken?.value ?? null,
-      key: nameToken ? nameToken.value.toLowerCase() : null,
-      nameRange: nameToken?.range ?? null,
-      asRange: hasAs ? args[1].range : null,
-      fromRange: from.range,
-      range: { start: from.range.start, end: last.range.end },
-      image,
-      imageRange: imageToken?.range ?? null,
-      resolvedImage: expandVariables(image, globalArgValues, parsed.escapeChar),
-      platform: platformFlag && platformFlag.valueRange ? { value: platformFlag.value ?? '', range: platformFlag.valueRange } : null,
-      parent: null,
-      from,
-      instructions: raw.instructions,
-    };
-  });
-
-  const lookup = new StageLookup(stages);
-  const references: StageReference[] = [];
-  const dependencies: Set<number>[] = stages.map(() => new Set());
-  const referencesTo: StageReference[][] = stages.map(() => []);
-  const referencesIn: StageReference[][] = stages.map(() => []);
-  const record = (ref: StageReference) => {
-    references.push(ref);
-    referencesIn[ref.stage].push(ref);
-    const target = ref.resolution.kind === 'stage' ? ref.resolution.index : null;
-    if (target === null) return;
-    referencesTo[target].push(ref);
-    if (!ref.onbuild) dependencies[ref.stage].add(target);
-  };
-
-  for (const stage of stages) {
-    if (stage.imageRange && stage.image !== '') {
-      const resolution = lookup.resolveFrom(stage.resolvedImage, stage.index);
-      if (resolution.kind === 'stage') stage.parent = resolution.index;
-      record({
-        kind: 'from',
-        text: stage.image,
-        range: stage.imageRange,
-        stage: stage.index,
-        instruction: stage.from,
-        onbuild: false,
-        numeric: false,
-        resolution,
-      });
+  const names = parsed.stages.map((raw) => stageName(raw.from).token?.value ?? null);
+  const signature = [parsed.escapeChar, JSON.stringify([...globalArgValues]), ...names].join('\n');
+  const reusable = previous !== undefined && previous.signature === signature ? previous : undefined;
+  // The lookup reads nothing but the names.
+  const lookup = reusable?.lookup ?? new StageLookup(names);
+  const stages: Stage[] = [];
+  const referencesIn: (readonly StageReference[])[] = [];
+  let allKept = reusable !== undefined && reusable.stages.length === parsed.stages.length;
+  parsed.stages.forEach((raw, index) => {
+    const kept = reusable?.stages[index];
+    if (kept !== undefined && kept.from === raw.from && kept.instructions === raw.instructions) {
+      stages.push(kept);
+      referencesIn.push(reusable!.referencesIn[index]);
+      return;
     }
-    for (const site of stageSites(stage.instructions)) record(lookup.resolveFlag(site, stage.index));
-  }
-
-  const dependents: number[][] = stages.map(() => []);
-  const sortedDeps = dependencies.map((set, i) => {
-    const list = [...set].sort((a, b) => a - b);
-    for (const d of list) dependents[d].push(i);
-    return list;
+    allKept = false;
+    const stage = newStage(raw, index, globalArgValues, parsed.escapeChar, lookup);
+    stages.push(stage);
+    referencesIn.push(stageReferences(stage, lookup));
   });
 
+  const graph = allKept ? reusable! : referenceGraph(stages.length, referencesIn);
   return {
     directives: parsed.directives,
     escapeChar: parsed.escapeChar,
@@ -113,14 +79,91 @@ export function buildModel(parsed: ParsedText): StageModel {
     preamble: parsed.preamble,
     stages,
     comments: parsed.comments,
-    references,
-    dependencies: sortedDeps,
-    dependents,
+    references: allKept ? reusable!.references : referencesIn.flat(),
+    dependencies: graph.dependencies,
+    dependents: graph.dependents,
     referencesIn,
-    referencesTo,
+    referencesTo: graph.referencesTo,
     lookup,
     globalArgValues,
+    signature,
   };
+}
+
+function stageName(from: Instruction): { hasAs: boolean; token: Token | null } {
+  const args = from.args;
+  const hasAs = args.length >= 3 && args[1].value.toLowerCase() === 'as';
+  return { hasAs, token: hasAs ? args[2] : null };
+}
+
+function newStage(raw: RawStage, index: number, globalArgValues: ReadonlyMap<string, string | null>, escapeChar: string, lookup: StageLookup): Stage {
+  const from = raw.from;
+  const args = from.args;
+  const imageToken = args[0] ?? null;
+  const { hasAs, token: nameToken } = stageName(from);
+  const last = raw.instructions.length > 0 ? raw.instructions[raw.instructions.length - 1] : from;
+  const platformFlag = from.flags.find((f) => f.name === 'platform');
+  const image = imageToken?.value ?? '';
+  const resolvedImage = expandVariables(image, globalArgValues, escapeChar);
+  const base = imageToken && image !== '' ? lookup.resolveFrom(resolvedImage, index) : null;
+  return {
+    index,
+    name: nameToken?.value ?? null,
+    key: nameToken ? nameToken.value.toLowerCase() : null,
+    nameRange: nameToken?.range ?? null,
+    asRange: hasAs ? args[1].range : null,
+    fromRange: from.range,
+    range: { start: from.range.start, end: last.range.end },
+    image,
+    imageRange: imageToken?.range ?? null,
+    resolvedImage,
+    platform: platformFlag && platformFlag.valueRange ? { value: platformFlag.value ?? '', range: platformFlag.valueRange } : null,
+    parent: base?.kind === 'stage' ? base.index : null,
+    from,
+    instructions: raw.instructions,
+  };
+}
+
+/** The references written in one stage: its FROM base, then COPY/ADD --from and mounts in order. */
+function stageReferences(stage: Stage, lookup: StageLookup): StageReference[] {
+  const out: StageReference[] = [];
+  if (stage.imageRange && stage.image !== '') {
+    out.push({
+      kind: 'from',
+      text: stage.image,
+      range: stage.imageRange,
+      stage: stage.index,
+      instruction: stage.from,
+      onbuild: false,
+      numeric: false,
+      resolution: lookup.resolveFrom(stage.resolvedImage, stage.index),
+    });
+  }
+  for (const site of stageSites(stage.instructions)) out.push(lookup.resolveFlag(site, stage.index));
+  return out;
+}
+
+function referenceGraph(count: number, referencesIn: readonly (readonly StageReference[])[]) {
+  const dependencies: Set<number>[] = [];
+  const referencesTo: StageReference[][] = [];
+  for (let i = 0; i < count; i++) {
+    dependencies.push(new Set());
+    referencesTo.push([]);
+  }
+  for (const refs of referencesIn) {
+    for (const ref of refs) {
+      if (ref.resolution.kind !== 'stage') continue;
+      referencesTo[ref.resolution.index].push(ref);
+      if (!ref.onbuild) dependencies[ref.stage].add(ref.resolution.index);
+    }
+  }
+  const dependents: number[][] = dependencies.map(() => []);
+  const sorted = dependencies.map((set, i) => {
+    const list = [...set].sort((a, b) => a - b);
+    for (const d of list) dependents[d].push(i);
+    return list;
+  });
+  return { dependencies: sorted, dependents, referencesTo };
 }
 
 /** The stage to build: the one named `target` (case-insensitive), else the last stage. -1 when there are no stages. */

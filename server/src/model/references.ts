@@ -66,11 +66,16 @@ export function stageLabel(stage: Stage): string {
 
 export class StageLookup {
   private readonly firstByKey = new Map<string, number>();
+  /** How messages name each stage: its name, or its index. */
+  private readonly labels: string[];
 
-  constructor(private readonly stages: readonly Stage[]) {
-    for (const stage of stages) {
-      if (stage.key !== null && !this.firstByKey.has(stage.key)) this.firstByKey.set(stage.key, stage.index);
-    }
+  /** `names[i]`: stage i's name as written after AS, or null. */
+  constructor(names: readonly (string | null)[]) {
+    this.labels = names.map((name, index) => name ?? String(index));
+    names.forEach((name, index) => {
+      const key = name?.toLowerCase();
+      if (key !== undefined && !this.firstByKey.has(key)) this.firstByKey.set(key, index);
+    });
   }
 
   /** First stage whose lower-cased name equals `key`. */
@@ -92,7 +97,7 @@ export class StageLookup {
     if (numeric) {
       if (kind === 'mount') return invalid('mount-index', null, `RUN --mount from= does not accept a stage index; '${text}' would be pulled as an image`);
       const index = Number(text);
-      if (!Number.isSafeInteger(index) || index < 0 || index >= this.stages.length) {
+      if (!Number.isSafeInteger(index) || index < 0 || index >= this.labels.length) {
         return invalid('index-out-of-range', null, `invalid stage index ${text}`);
       }
       return this.positional(index, current);
@@ -102,10 +107,10 @@ export class StageLookup {
   }
 
   private positional(index: number, current: number): Resolution {
-    const here = stageLabel(this.stages[current]);
+    const here = this.labels[current];
     if (index === current) return invalid('self', index, `circular dependency: stage '${here}' cannot copy from itself`);
     if (index > current) {
-      return invalid('forward', index, `cannot copy from stage '${stageLabel(this.stages[index])}', it needs to be defined before current stage '${here}'`);
+      return invalid('forward', index, `cannot copy from stage '${this.labels[index]}', it needs to be defined before current stage '${here}'`);
     }
     return { kind: 'stage', index };
   }
