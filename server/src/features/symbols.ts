@@ -45,8 +45,8 @@ export function instructionSummary(instruction: Instruction): string {
   for (const flag of instruction.flags) {
     if (flag.name === 'from' || flag.name === 'mount' || flag.name === 'platform') parts.push(`--${flag.name}=${flag.value ?? ''}`);
   }
-  for (const arg of instruction.args) {
-    parts.push(arg.value);
+  for (const value of instruction.argValues) {
+    parts.push(value);
     if (parts.join(' ').length > SUMMARY_LIMIT) break;
   }
   const text = parts.join(' ').replace(/\s+/g, ' ');

@@ -1,7 +1,8 @@
 // Splits a Dockerfile into chunks that dockerfile-ast parses the same on their own as inside the
 // whole file: the global part (directives, global ARGs), then one chunk per FROM (see scanner.ts),
 // and reuses the parse of every chunk an edit did not touch.
-import { countLines, map, parseText } from './extract';
+import { countLines, parseText } from './extract';
+import { OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, shiftPacked } from './parsed';
 import { chunksAt, directiveInfo, scanStarts, type Start } from './scanner';
 import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
 
@@ -173,27 +174,26 @@ function shiftLines(parsed: ParsedText, delta: number): ParsedText {
 
 // Typed rather than generic: it runs over every instruction of every moved stage. A field with a
 // position added to the types in types.ts must be shifted here too (the property test would fail).
-function shiftInstruction(i: Instruction, d: number): Instruction {
-  return {
-    keyword: i.keyword,
-    keywordToken: shiftToken(i.keywordToken, d),
-    range: shiftRange(i.range, d),
-    flags: map(i.flags, (f) => ({
-      name: f.name,
-      value: f.value,
-      range: shiftRange(f.range, d),
-      nameRange: shiftRange(f.nameRange, d),
-      valueRange: f.valueRange && shiftRange(f.valueRange, d),
-      options: map(f.options, (o) => ({ name: o.name, value: o.value, range: shiftRange(o.range, d), valueRange: o.valueRange && shiftRange(o.valueRange, d) })),
-    })),
-    args: map(i.args, (t) => shiftToken(t, d)),
-    argsText: i.argsText,
-    execForm: i.execForm,
-    variables: map(i.variables, (v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
-    properties: map(i.properties, (p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
-    heredocs: map(i.heredocs, (t) => shiftToken(t, d)),
-    trigger: i.trigger && shiftInstruction(i.trigger, d),
-  };
+// Every instruction and flag comes from extract.ts, so they are the packed classes of parsed.ts.
+function shiftInstruction(instruction: Instruction, d: number): Instruction {
+  const i = instruction as ParsedInstruction;
+  return new ParsedInstruction(
+    i.keyword,
+    i.keywordText,
+    shiftPacked(i.keywordPosition, d, 4, 0),
+    shiftRange(i.range, d),
+    map(i.flags as ParsedFlag[], (f) =>
+      new ParsedFlag(f.name, f.value, shiftRange(f.range, d), shiftRange(f.nameRange, d), f.valueRange && shiftRange(f.valueRange, d), shiftPacked(f.optionData, d, OPTION_STRIDE, 2)),
+    ),
+    i.argValues,
+    shiftPacked(i.argPositions, d, 4, 0),
+    i.argsText,
+    i.execForm,
+    map(i.variables, (v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
+    map(i.properties, (p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
+    map(i.heredocs, (t) => shiftToken(t, d)),
+    i.trigger && shiftInstruction(i.trigger, d),
+  );
 }
 
 function shiftToken(t: Token, d: number): Token {

@@ -3,6 +3,8 @@ import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast'
 import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
+import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
+import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
@@ -16,9 +18,8 @@ type WithProperties = ast.Instruction & { getProperties(): ast.Property[] };
 // Callers mutate the returned array (ModifiableInstruction shifts the flags off), hence the copy.
 type Tokenizing = { getRawArguments(): ast.Argument[]; __rawArguments?: ast.Argument[] };
 const instructionPrototype = AstInstruction.prototype as unknown as Tokenizing;
-const tokenize = instructionPrototype.getRawArguments;
 instructionPrototype.getRawArguments = function (this: Tokenizing): ast.Argument[] {
-  if (this.__rawArguments === undefined) this.__rawArguments = tokenize.call(this);
+  if (this.__rawArguments === undefined) this.__rawArguments = tokenize.call(this as unknown as ThisParameterType<typeof tokenize>);
   return this.__rawArguments.slice();
 };
 
@@ -36,10 +37,6 @@ const createRange = LspRange.create as unknown as RangeCreate;
   if (three === undefined && four === undefined && isPosition(one) && isPosition(two)) return { start: one as Range['start'], end: two as Range['end'] };
   return createRange(one, two, three, four);
 };
-
-/** Shared by every instruction with nothing in a list; frozen because parsed data is never mutated. */
-export const NONE: never[] = Object.freeze([]) as unknown as never[];
-export const map = <T, U>(items: readonly T[], f: (item: T) => U): U[] => (items.length === 0 ? NONE : items.map(f));
 
 // Lines to add to every position while one parse is converted (a chunk parsed away from its place).
 let lineDelta = 0;
@@ -123,10 +120,6 @@ function toComment(c: ast.Comment): Comment {
   return { text: c.getContent(), range: at(c.getRange()) };
 }
 
-function toToken(a: ast.Argument): Token {
-  return { value: flat(a.getValue()), range: at(a.getRange()) };
-}
-
 // dockerfile-ast builds argument values a character at a time, and V8 keeps such a string as a tree
 // with a node per character until something reads it by index. Reading one character flattens it
 // now, while it is young, rather than keeping the tree with the cached model.
@@ -136,19 +129,16 @@ function flat(value: string): string {
 }
 
 function toFlag(f: ast.Flag): Flag {
-  return {
-    name: f.getName(),
-    value: f.getValue(),
-    range: at(f.getRange()),
-    nameRange: at(f.getNameRange()),
-    valueRange: at(f.getValueRange()),
-    options: map(f.getOptions(), (o) => ({
-      name: o.getName(),
-      value: o.getValue(),
-      range: at(o.getRange()),
-      valueRange: at(o.getValueRange()),
-    })),
-  };
+  const options = f.getOptions();
+  const optionData: unknown[] = options.length === 0 ? NONE : new Array(OPTION_STRIDE * options.length);
+  options.forEach((o, k) => {
+    const at = OPTION_STRIDE * k;
+    optionData[at] = o.getName();
+    optionData[at + 1] = o.getValue();
+    putRange(optionData, at + 2, o.getRange(), lineDelta);
+    putRange(optionData, at + 6, o.getValueRange(), lineDelta);
+  });
+  return new ParsedFlag(f.getName(), f.getValue(), at(f.getRange()), at(f.getNameRange()), at(f.getValueRange()), optionData);
 }
 
 function toProperty(p: ast.Property): Property {
@@ -157,6 +147,18 @@ function toProperty(p: ast.Property): Property {
 
 function toVariable(v: ast.Variable): VariableUse {
   return { name: v.getName(), range: at(v.getRange()), nameRange: at(v.getNameRange()), modifier: v.getModifier() };
+}
+
+/** Values and packed positions (moved down by lineDelta) of dockerfile-ast arguments. */
+function packArguments(args: readonly ast.Argument[]): { values: string[]; positions: number[] } {
+  if (args.length === 0) return { values: NONE, positions: NONE };
+  const values: string[] = new Array(args.length);
+  const positions: number[] = new Array(4 * args.length);
+  for (let k = 0; k < args.length; k++) {
+    values[k] = flat(args[k].getValue());
+    putRange(positions, 4 * k, args[k].getRange(), lineDelta);
+  }
+  return { values, positions };
 }
 
 /** The text document dockerfile-ast keeps in every instruction (not in its typings). */
@@ -174,29 +176,29 @@ function toInstruction(node: ast.Instruction): Instruction {
   // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
   // characters dockerfile-ast's scans find nothing, and they cost more than this check.
   const text = node.getTextContent();
-  return {
+  const packed = packArguments(args);
+  const keywordPosition: number[] = new Array(4);
+  putRange(keywordPosition, 0, node.getInstructionRange(), lineDelta);
+  return new ParsedInstruction(
     keyword,
-    keywordToken: { value: node.getInstruction(), range: at(node.getInstructionRange()) },
-    range: at(node.getRange()),
-    flags: typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE,
-    args: map(args, toToken),
+    node.getInstruction(),
+    keywordPosition,
+    at(node.getRange()),
+    typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE,
+    packed.values,
+    packed.positions,
     // What getRawArgumentsContent returns, from the arguments already read.
-    argsText:
-      args.length === 0
-        ? ''
-        : document.getText().substring(document.offsetAt(args[0].getRange().start), document.offsetAt(args[args.length - 1].getRange().end)),
+    args.length === 0
+      ? ''
+      : document.getText().substring(document.offsetAt(args[0].getRange().start), document.offsetAt(args[args.length - 1].getRange().end)),
     execForm,
-    variables: text.includes('$') ? map(safely(() => node.getVariables()), toVariable) : NONE,
-    properties:
-      (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function'
-        ? map(safely(() => n.getProperties!()), toProperty)
-        : NONE,
-    heredocs:
-      typeof n.getHeredocs === 'function' && text.includes('<')
-        ? map(safely(() => n.getHeredocs!()), (h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
-        : NONE,
-    trigger: trigger ? toInstruction(trigger) : null,
-  };
+    text.includes('$') ? map(safely(() => node.getVariables()), toVariable) : NONE,
+    (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function' ? map(safely(() => n.getProperties!()), toProperty) : NONE,
+    typeof n.getHeredocs === 'function' && text.includes('<')
+      ? map(safely(() => n.getHeredocs!()), (h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
+      : NONE,
+    trigger ? toInstruction(trigger) : null,
+  );
 }
 
 // dockerfile-ast throws on some malformed input (endless recursion resolving variables of a stray

@@ -21,7 +21,8 @@ export function referenceSites(instruction: Instruction, onbuild = false, out: S
     }
   } else if (keyword === 'RUN') {
     for (const flag of instruction.flags) {
-      if (flag.name !== 'mount') continue;
+      // Options are built on first read (model/parsed.ts): most mounts have no from= to build them for.
+      if (flag.name !== 'mount' || !flag.value?.includes('from')) continue;
       for (const option of flag.options) {
         if (option.name === 'from' && option.valueRange) {
           out.push({ kind: 'mount', raw: option.value ?? '', range: option.valueRange, instruction, onbuild });

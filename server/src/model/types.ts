@@ -25,7 +25,8 @@ export interface Flag {
   range: Range;
   nameRange: Range;
   valueRange: Range | null;
-  options: FlagOption[];
+  /** `--mount` options; built on first read (model/parsed.ts). */
+  readonly options: readonly FlagOption[];
 }
 
 export interface Property {
@@ -47,19 +48,23 @@ export interface VariableUse {
 export interface Instruction {
   /** Upper-cased keyword, e.g. `COPY`. */
   keyword: string;
-  /** The keyword as written (casing preserved). */
-  keywordToken: Token;
+  /** The keyword as written (casing preserved); built on first read (model/parsed.ts). */
+  readonly keywordToken: Token;
   range: Range;
-  flags: Flag[];
-  /** Arguments after the flags, as written. */
-  args: Token[];
+  flags: readonly Flag[];
+  /** Arguments after the flags, as written. Built on first read from argValues and argPositions. */
+  readonly args: readonly Token[];
+  /** The arguments' values alone: enough for summaries and word checks, and cheaper than `args`. */
+  argValues: readonly string[];
+  /** Four numbers per argument: start line, start character, end line, end character. */
+  argPositions: readonly number[];
   /** Raw argument text, continuation lines joined; used for summaries and shell checks. */
   argsText: string;
   execForm: boolean;
-  variables: VariableUse[];
+  variables: readonly VariableUse[];
   /** ARG and ENV declarations. */
-  properties: Property[];
-  heredocs: Token[];
+  properties: readonly Property[];
+  heredocs: readonly Token[];
   /** The instruction an ONBUILD wraps. */
   trigger: Instruction | null;
 }

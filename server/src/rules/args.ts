@@ -185,6 +185,7 @@ export function undefinedVarRule({ model }: RuleContext, out: Finding[]): void {
 function localUses(instructions: readonly Instruction[], globals: ReadonlySet<string>, own: ReadonlyMap<string, number>): Use[] {
   const uses: Use[] = [];
   for (const instruction of instructions) {
+    if (instruction.variables.length === 0) continue;
     const keyword = instruction.keyword;
     const shell = keyword === 'RUN' && !instruction.execForm && instruction.heredocs.length === 0;
     if (!EXPANDED.has(keyword) && !shell) continue;

@@ -75,7 +75,7 @@ function libcsOf(model: StageModel): Libc[] {
 function copiesNativeArtifacts(instruction: Instruction): boolean {
   let native = copiesNative.get(instruction);
   if (native === undefined) {
-    const sources = instruction.args.slice(0, -1).map((a) => a.value).join(' ');
+    const sources = instruction.argValues.slice(0, -1).join(' ');
     native = NATIVE_ARTIFACT.test(sources);
     copiesNative.set(instruction, native);
   }
