@@ -9,6 +9,11 @@ export interface AnalyzedDocument {
   readonly model: StageModel;
   /** True when the document exceeded the size limit and was not analysed. */
   readonly limited: boolean;
+  /**
+   * The model of another text, reusing this document's parsed stages: a quick fix checks its result with
+   * it. The document's own models are not affected.
+   */
+  analyzeText(text: string): StageModel;
 }
 
 interface Entry {
@@ -31,7 +36,8 @@ export class DocumentStore {
     const text = document.getText();
     const limited = text.length > maxFileSize;
     const model = entry.builder.build(limited ? '' : text);
-    entry.analyzed = { uri: document.uri, version: document.version, document, model, limited };
+    const builder = entry.builder;
+    entry.analyzed = { uri: document.uri, version: document.version, document, model, limited, analyzeText: (other) => builder.fork().build(other) };
     return entry.analyzed;
   }
 

@@ -122,6 +122,18 @@ describe('model builder', () => {
     assert.ok(resolution.kind === 'invalid' && resolution.message.includes("'LATER'"), JSON.stringify(resolution));
   });
 
+  it('forks: another text reuses the parsed stages, and the builder stays as it was', () => {
+    const builder = new ModelBuilder();
+    const text = lines('ARG V=1', stages(4));
+    const model = builder.build(text);
+    const fork = builder.fork();
+    const other = text.replace('RUN make\nFROM alpine AS s2', 'RUN make -j\nFROM alpine AS s2');
+    assert.deepStrictEqual(fork.build(other), parseDockerfile(other));
+    assert.deepEqual(fork.stats, { chunks: 5, parsed: 1 });
+    assert.equal(builder.build(text), model);
+    assert.deepEqual(builder.stats, { chunks: 5, parsed: 5 });
+  });
+
   it('returns the same model for the same text', () => {
     const builder = new ModelBuilder();
     const text = stages(2);

@@ -1,7 +1,7 @@
 // Forward references: move the referenced stage's block above the stage that uses it, when that breaks nothing.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { parseDockerfile, type Resolution, type Stage, type StageModel, type StageReference } from '../model';
+import { type Resolution, type Stage, type StageModel, type StageReference } from '../model';
 import { stageBlock, replaceLines } from './blocks';
 import { makeAction, referenceFor, type FixContext } from './common';
 
@@ -63,7 +63,7 @@ function moveAction(ctx: FixContext, diagnostic: Diagnostic, moved: number, user
   const order = model.stages.map((s) => s.index);
   order.splice(moved, 1);
   order.splice(user, 0, moved);
-  const after = parseDockerfile(TextDocument.applyEdits(ctx.doc.document, [edit]));
+  const after = ctx.doc.analyzeText(TextDocument.applyEdits(ctx.doc.document, [edit]));
   if (!moveIsSafe(model, after, order, moved, fixing)) return [];
   const title = `Move stage ${quoted(model.stages[moved])} above stage ${quoted(model.stages[user])}`;
   return [makeAction(ctx, title, [edit], { diagnostic, preferred: true })];

@@ -26,6 +26,17 @@ export class ChunkedParser {
   /** How many chunks the last parse had, and how many of them it had to parse. */
   stats = { chunks: 0, parsed: 0 };
 
+  /**
+   * A parser that starts from this one's last parse and leaves it untouched: for analysing a text that is
+   * not a version of the document (what a quick fix would make). Parses are never mutated, so sharing is safe.
+   */
+  fork(): ChunkedParser {
+    const fork = new ChunkedParser();
+    fork.previous = this.previous;
+    fork.last = this.last;
+    return fork;
+  }
+
   parse(text: string): ParsedText {
     const { escapeChar, count } = directiveInfo(text);
     const lineCount = countLines(text);

@@ -23,9 +23,18 @@ function withoutBom(text: string): string {
  * the builder reuse work from the previous version: only the stages whose text changed are re-parsed.
  */
 export class ModelBuilder {
-  private readonly parser = new ChunkedParser();
+  private parser = new ChunkedParser();
   private lastText: string | undefined;
   private lastModel: StageModel | undefined;
+
+  /** A builder that reuses this one's work for another text without changing this one (see ChunkedParser.fork). */
+  fork(): ModelBuilder {
+    const fork = new ModelBuilder();
+    fork.parser = this.parser.fork();
+    fork.lastText = this.lastText;
+    fork.lastModel = this.lastModel;
+    return fork;
+  }
 
   build(text: string): StageModel {
     if (text === this.lastText && this.lastModel) return this.lastModel;
