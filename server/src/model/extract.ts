@@ -1,4 +1,5 @@
-// The only module that touches dockerfile-ast: it turns the parser's objects into plain data.
+// Turns dockerfile-ast's objects into plain data (parsed.ts). Only this module and its tokeniser (tokenize.ts)
+// touch dockerfile-ast; nothing outside model/ does.
 import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
