@@ -144,7 +144,8 @@ const CASES: Case[] = [
     rule: 'DuplicateStageName',
     title: "Rename this stage to 'build-2'",
     text: lines('FROM alpine:3.20 AS build', 'RUN echo a', 'FROM alpine:3.20 AS build', 'RUN echo b', 'FROM alpine:3.20', 'COPY --from=build /a /a'),
-    expected: lines('FROM alpine:3.20 AS build', 'RUN echo a', 'FROM alpine:3.20 AS build-2', 'RUN echo b', 'FROM alpine:3.20', 'COPY --from=build /a /a'),
+    // BuildKit takes the last stage of a name for --from, so the COPY reaches the renamed one and follows it.
+    expected: lines('FROM alpine:3.20 AS build', 'RUN echo a', 'FROM alpine:3.20 AS build-2', 'RUN echo b', 'FROM alpine:3.20', 'COPY --from=build-2 /a /a'),
   },
 ];
 

@@ -148,12 +148,14 @@ describe('code action: instructions BuildKit ignores or warns about', () => {
     assert.equal(applyAction(text, action), lines('FROM alpine AS a', 'RUN true'));
   });
 
-  it('renames a duplicate stage, which no reference reaches', () => {
+  it('renames a duplicate stage with the references that reach it', () => {
+    // BuildKit takes the last stage of a name for --from: the COPY reaches the second `build`, and keeps it.
     const { text, ranges } = mark(lines('FROM alpine AS build', 'FROM alpine AS [[build]]', 'FROM alpine AS build-2', 'COPY --from=build /a /a'));
+    assert.deepEqual(parseDockerfile(text).dependencies, [[], [], [1]]);
     const action = titled(fixes(text, diagnostic('DuplicateStageName', ranges[0])), "Rename this stage to 'build-3'");
     const result = applyAction(text, action);
-    assert.equal(result, lines('FROM alpine AS build', 'FROM alpine AS build-3', 'FROM alpine AS build-2', 'COPY --from=build /a /a'));
-    assert.deepEqual(parseDockerfile(result).dependencies, [[], [], [0]]);
+    assert.equal(result, lines('FROM alpine AS build', 'FROM alpine AS build-3', 'FROM alpine AS build-2', 'COPY --from=build-3 /a /a'));
+    assert.deepEqual(parseDockerfile(result).dependencies, [[], [], [1]]);
     const first = diagnostic('DuplicateStageName', range(0, 15, 0, 20));
     assert.deepEqual(fixes(text, first), []);
   });

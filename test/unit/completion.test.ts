@@ -105,9 +105,14 @@ describe('completion', () => {
     assert.deepEqual(summary(complete(lines('FROM alpine AS a', 'FROM al|pine AS b'))), [['a', '000001', range(1, 5, 1, 11)]]);
   });
 
-  it('offers a duplicated name once, for the first stage that has it', () => {
-    const items = complete(lines('FROM alpine AS a', 'FROM debian AS a', 'COPY --from=|'));
-    assert.deepEqual(items.map((i) => [i.label, i.detail]), [['a', 'alpine']]);
+  it('offers a duplicated name once, for the stage BuildKit would take', () => {
+    // --from takes the last stage of a name, FROM the latest earlier one.
+    const copy = complete(lines('FROM alpine AS a', 'FROM debian AS a', 'FROM scratch', 'COPY --from=|'));
+    assert.deepEqual(copy.map((i) => [i.label, i.detail]), [['a', 'debian']]);
+    const from = complete(lines('FROM alpine AS a', 'FROM debian AS a', 'FROM |'));
+    assert.deepEqual(from.map((i) => [i.label, i.detail]), [['a', 'debian']]);
+    // Here `a` would name the current stage itself.
+    assert.deepEqual(complete(lines('FROM alpine AS a', 'FROM debian AS a', 'COPY --from=|')), []);
   });
 
   it('returns nothing where no stage name is expected', () => {

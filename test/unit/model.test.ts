@@ -62,6 +62,27 @@ describe('stage model', () => {
     }
   });
 
+  it('resolves a repeated name as BuildKit does: FROM takes the latest earlier stage, --from, mounts and the target the last', () => {
+    // convert.go: one map from lower-cased name to stage, a later stage overwriting an earlier one; FROM is looked up
+    // while stages are added, --from (toCommand), mounts and --target (findStateByName) after all are.
+    const text = lines(
+      'FROM alpine AS dup', // 0
+      'FROM dup AS middle', // 1: FROM sees stage 0
+      'COPY --from=dup /a /a', // the last `dup` is stage 2, defined later
+      'FROM debian AS dup', // 2
+      'FROM dup', // 3: FROM sees stage 2
+      'COPY --from=DUP /a /a',
+      'RUN --mount=from=dup,target=/m true',
+    );
+    const refs = resolutions(text);
+    assert.deepEqual(refs[0][2], { kind: 'image', image: 'alpine' });
+    assert.deepEqual(refs[1][2], { kind: 'stage', index: 0 });
+    const forward = refs[2][2] as Extract<Resolution, { kind: 'invalid' }>;
+    assert.deepEqual([forward.kind, forward.reason, forward.target], ['invalid', 'forward', 2]);
+    assert.deepEqual(refs.slice(4).map((r) => r[2]), [{ kind: 'stage', index: 2 }, { kind: 'stage', index: 2 }, { kind: 'stage', index: 2 }]);
+    assert.equal(targetIndex(parseDockerfile(text), 'Dup'), 2);
+  });
+
   it('treats --from=N as a zero-based index; out of range and negative are invalid, the current one is circular', () => {
     const refs = resolutions(lines('FROM alpine', 'FROM alpine', 'COPY --from=0 /a /a', 'COPY --from=2 /a /a', 'COPY --from=-1 /a /a', 'COPY --from=1 /a /a'));
     const copies = refs.filter(([kind]) => kind === 'copy').map(([, , r]) => (r.kind === 'invalid' ? [r.reason, r.message] : r));

@@ -2,7 +2,7 @@
 // Works from the line text, because half-typed lines often yield no flag in the parse.
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import type { AnalyzedDocument } from '../documents';
-import { stageIndexAtLine, stageLibcs, contains, type Instruction, type Stage, type StageModel } from '../model';
+import { stageIndexAtLine, stageLibcs, stageNamedFrom, contains, type Instruction, type Stage, type StageModel } from '../model';
 import { stageSummary } from './stageInfo';
 
 type Context = 'copy' | 'mount' | 'from';
@@ -38,7 +38,7 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   const data: ResolveData = { uri: doc.uri };
   const items: CompletionItem[] = [];
   for (const stage of model.stages.slice(0, current).reverse()) {
-    const label = labelFor(model, stage, site.context);
+    const label = labelFor(model, stage, site.context, current);
     if (label === null) continue;
     items.push({
       label,
@@ -83,7 +83,7 @@ export function isResolveData(data: unknown): data is ResolveData {
 export function resolveCompletion(doc: AnalyzedDocument, item: CompletionItem): CompletionItem {
   if (!isResolveData(item.data) || typeof item.label !== 'string') return item;
   // Labels are stage names (which start with a letter) or, for unnamed stages, indexes.
-  const index = /^\d+$/.test(item.label) ? Number(item.label) : doc.model.lookup.byKey(item.label.toLowerCase());
+  const index = /^\d+$/.test(item.label) ? Number(item.label) : doc.model.lookup.lastByKey(item.label.toLowerCase());
   const stage = index === undefined ? undefined : doc.model.stages[index];
   // The document may have changed since the list was made; then the label may no longer name that stage.
   if (!stage || (stage.name === null) !== /^\d+$/.test(item.label)) return item;
@@ -92,10 +92,11 @@ export function resolveCompletion(doc: AnalyzedDocument, item: CompletionItem): 
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: summary.join('\n\n') } };
 }
 
-/** What to insert for `stage`, or null when it cannot be named here. */
-function labelFor(model: StageModel, stage: Stage, context: Context): string | null {
+/** What to insert for `stage`, or null when it cannot be named from stage `current`. */
+function labelFor(model: StageModel, stage: Stage, context: Context, current: number): string | null {
   if (stage.key === null) return context === 'copy' ? String(stage.index) : null; // only COPY --from takes an index
-  if (model.lookup.byKey(stage.key) !== stage.index) return null; // a repeated name always means the first stage
+  // A repeated name reaches one of its stages: the latest earlier one from FROM, the last one from --from.
+  if (stageNamedFrom(model, stage.key, { kind: context === 'from' ? 'from' : 'copy', stage: current }) !== stage.index) return null;
   // FROM matches the lower-cased name exactly; --from and from= ignore case, so keep the name as written.
   return context === 'from' ? stage.key : stage.name;
 }

@@ -11,9 +11,11 @@ export function fixStageNameCasing(ctx: FixContext, diagnostic: Diagnostic): Cod
   const edits: TextEdit[] = [replace(stage.nameRange, stage.key)];
   for (const ref of model.references) {
     if (ref.numeric || ref.text === stage.key || ref.text.toLowerCase() !== stage.key) continue;
-    // By name and resolved (even if invalid) to this stage, or a later FROM that misses it only by case.
-    const points = referenceTarget(ref) === index || (ref.kind === 'from' && ref.stage > index && !hasVariable(ref.text));
-    if (points && model.lookup.byKey(stage.key) === index) edits.push(replace(ref.range, stage.key));
+    // By name and resolved (even if invalid) to this stage, or a later FROM that misses it only by case and
+    // would find it once lower-cased (FROM sees the latest earlier stage of a name).
+    const points =
+      referenceTarget(ref) === index || (ref.kind === 'from' && !hasVariable(ref.text) && model.lookup.latestBefore(stage.key, ref.stage) === index);
+    if (points) edits.push(replace(ref.range, stage.key));
   }
   return [makeAction(ctx, `Change stage name to '${stage.key}'`, edits, { diagnostic, preferred: true })];
 }

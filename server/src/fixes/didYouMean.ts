@@ -1,6 +1,6 @@
 // "Did you mean": replace a reference that names no stage with a close, earlier stage name.
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { hasVariable, type Stage, type StageModel, type StageReference } from '../model';
+import { hasVariable, stageNamedFrom, type Stage, type StageModel, type StageReference } from '../model';
 import { makeAction, referenceFor, replace, type FixContext } from './common';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
@@ -33,17 +33,21 @@ function closeness(text: string, key: string): number | null {
 
 /** Named stages before the referencing one, closest first; the rule's own `data.candidates` decide when present. */
 export function stageCandidates(model: StageModel, ref: StageReference, diagnostic: Diagnostic): Stage[] {
-  const earlier = model.stages.filter((s) => s.index < ref.stage && s.key !== null);
-  const byKey = (key: string) => earlier.find((s) => s.key === key.toLowerCase());
+  // The stage a name would reach from here (a duplicated name reaches only one of its stages).
+  const named = (key: string): Stage | undefined => {
+    const index = stageNamedFrom(model, key.toLowerCase(), ref);
+    return index === undefined ? undefined : model.stages[index];
+  };
   const data = diagnostic.data as { candidates?: unknown } | undefined;
   if (Array.isArray(data?.candidates)) {
-    const given = data.candidates.filter((c): c is string => typeof c === 'string').map(byKey);
+    const given = data.candidates.filter((c): c is string => typeof c === 'string').map(named);
     // An empty list is the rule saying "no near miss" (e.g. FROM naming a later stage): respect it.
     return given.filter((s, i): s is Stage => s !== undefined && given.indexOf(s) === i);
   }
+  const earlier = model.stages.filter((s) => s.index < ref.stage && s.key !== null && named(s.key) === s);
   const scored = earlier
     .map((stage) => ({ stage, score: closeness(ref.text, stage.key!) }))
-    .filter((c): c is { stage: Stage; score: number } => c.score !== null && earlier.find((s) => s.key === c.stage.key) === c.stage);
+    .filter((c): c is { stage: Stage; score: number } => c.score !== null);
   scored.sort((a, b) => a.score - b.score || b.stage.index - a.stage.index);
   return scored.map((c) => c.stage);
 }

@@ -1,6 +1,7 @@
 // Fixes that drop or rename one thing BuildKit ignores or warns about: an overridden CMD/ENTRYPOINT/HEALTHCHECK,
 // a redundant `--platform=$TARGETPLATFORM`, a duplicate stage name.
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { referenceTarget } from '../model';
 import { deleteLines } from './blocks';
 import { instructionAtLine, makeAction, stageFor, type FixContext } from './common';
 import { StageNames } from './nameStage';
@@ -26,11 +27,19 @@ export function fixRedundantPlatform(ctx: FixContext, diagnostic: Diagnostic): C
   return [makeAction(ctx, `Remove --platform=${flag.value ?? ''}`, [{ range: { start: flag.range.start, end }, newText: '' }], { diagnostic, preferred: true })];
 }
 
-/** DuplicateStageName: references already go to the first stage of that name, so renaming this one changes nothing else. */
+/**
+ * DuplicateStageName: give this stage a name of its own. The references that reach it (BuildKit picks the
+ * last stage of a name for --from, the latest earlier one for FROM) are renamed with it, so each reference
+ * keeps the stage it had; numeric ones stay numeric.
+ */
 export function fixDuplicateName(ctx: FixContext, diagnostic: Diagnostic): CodeAction[] {
   const index = stageFor(ctx.model, diagnostic);
   const stage = ctx.model.stages[index];
   if (!stage?.key || !stage.nameRange || ctx.model.lookup.byKey(stage.key) === index) return [];
   const name = new StageNames(ctx.model).claim(stage.key, index);
-  return [makeAction(ctx, `Rename this stage to '${name}'`, [{ range: stage.nameRange, newText: name }], { diagnostic })];
+  const edits: TextEdit[] = [{ range: stage.nameRange, newText: name }];
+  for (const ref of ctx.model.references) {
+    if (!ref.numeric && referenceTarget(ref) === index) edits.push({ range: ref.range, newText: name });
+  }
+  return [makeAction(ctx, `Rename this stage to '${name}'`, edits, { diagnostic })];
 }

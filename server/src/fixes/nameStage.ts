@@ -95,8 +95,9 @@ export function nameStageAction(ctx: FixContext, index: number, diagnostic?: Dia
   const stage = ctx.model.stages[index];
   if (!stage) return undefined;
   if (stage.name !== null) {
-    // An invalid name (InvalidStageName) cannot be referred to either.
-    if (stage.key === null || !VALID_NAME.test(stage.key)) return undefined;
+    // An invalid name (InvalidStageName) cannot be referred to either, nor a repeated one that --from takes
+    // to another stage of that name (BuildKit picks the last).
+    if (stage.key === null || !VALID_NAME.test(stage.key) || ctx.model.lookup.lastByKey(stage.key) !== index) return undefined;
     const edits = namingEdits(stage, stage.name, numericReferences(ctx.model));
     if (edits.length === 0) return undefined;
     return makeAction(ctx, `Refer to stage '${stage.name}' by name`, edits, { diagnostic, preferred: diagnostic !== undefined });

@@ -166,13 +166,22 @@ function referenceGraph(count: number, referencesIn: readonly (readonly StageRef
   return { dependencies: sorted, dependents, referencesTo };
 }
 
-/** The stage to build: the one named `target` (case-insensitive), else the last stage. -1 when there are no stages. */
+/** The stage to build: the (last) one named `target`, case-insensitive, else the last stage. -1 when there are no stages. */
 export function targetIndex(model: StageModel, target?: string | null): number {
   if (target) {
-    const index = model.lookup.byKey(target.toLowerCase());
+    const index = model.lookup.lastByKey(target.toLowerCase());
     if (index !== undefined) return index;
   }
   return model.stages.length - 1;
+}
+
+/**
+ * The earlier stage that `key` would name where `ref` is written, as BuildKit looks it up (model/references.ts):
+ * FROM sees the latest earlier stage of that name, --from and mounts the last one in the file.
+ */
+export function stageNamedFrom(model: StageModel, key: string, ref: Pick<StageReference, 'kind' | 'stage'>): number | undefined {
+  const index = ref.kind === 'from' ? model.lookup.latestBefore(key, ref.stage) : model.lookup.lastByKey(key);
+  return index !== undefined && index < ref.stage ? index : undefined;
 }
 
 /** reached[i] is true when building the target builds stage i. */

@@ -65,8 +65,13 @@ export function stageLabel(stage: Stage): string {
   return stage.name ?? String(stage.index);
 }
 
+// BuildKit (dockerfile2llb/convert.go) keeps one map from lower-cased name to stage and lets a later stage
+// of the same name overwrite an earlier one. FROM is looked up while stages are being added, so it sees the
+// latest earlier stage of that name; --from, mounts and --target are looked up after all are added, so they
+// see the last stage of that name in the file (and a later one is a forward reference).
 export class StageLookup {
-  private readonly firstByKey = new Map<string, number>();
+  /** Stages by lower-cased name, ascending. */
+  private readonly indexesByKey = new Map<string, number[]>();
   /** How messages name each stage: its name, or its index. */
   private readonly labels: string[];
 
@@ -75,13 +80,30 @@ export class StageLookup {
     this.labels = names.map((name, index) => name ?? String(index));
     names.forEach((name, index) => {
       const key = name?.toLowerCase();
-      if (key !== undefined && !this.firstByKey.has(key)) this.firstByKey.set(key, index);
+      if (key === undefined) return;
+      const list = this.indexesByKey.get(key);
+      if (list) list.push(index);
+      else this.indexesByKey.set(key, [index]);
     });
   }
 
-  /** First stage whose lower-cased name equals `key`. */
+  /** First stage whose lower-cased name equals `key` (the one a duplicate name repeats). */
   byKey(key: string): number | undefined {
-    return this.firstByKey.get(key);
+    return this.indexesByKey.get(key)?.[0];
+  }
+
+  /** The stage BuildKit picks for `key` in --from, mount from= and --target: the last of that name. */
+  lastByKey(key: string): number | undefined {
+    const list = this.indexesByKey.get(key);
+    return list?.[list.length - 1];
+  }
+
+  /** The stage a FROM in stage `current` picks for `key`: the latest of that name before it. */
+  latestBefore(key: string, current: number): number | undefined {
+    const list = this.indexesByKey.get(key);
+    if (!list) return undefined;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i] < current) return list[i];
+    return undefined;
   }
 
   resolveFlag(site: Site, current: number): StageReference {
@@ -103,7 +125,7 @@ export class StageLookup {
       }
       return this.positional(index, current);
     }
-    const index = this.firstByKey.get(text.toLowerCase());
+    const index = this.lastByKey(text.toLowerCase());
     return index === undefined ? { kind: 'image', image: text } : this.positional(index, current);
   }
 
@@ -118,9 +140,8 @@ export class StageLookup {
 
   /** FROM matches an earlier stage name exactly (after global ARG expansion); anything else is an image. */
   resolveFrom(resolvedImage: string, current: number): Resolution {
-    const index = this.firstByKey.get(resolvedImage);
-    if (index !== undefined && index < current) return { kind: 'stage', index };
-    return { kind: 'image', image: resolvedImage };
+    const index = this.latestBefore(resolvedImage, current);
+    return index === undefined ? { kind: 'image', image: resolvedImage } : { kind: 'stage', index };
   }
 }
 

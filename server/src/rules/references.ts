@@ -1,6 +1,6 @@
 // Stage references: what BuildKit rejects (convert.go), numeric indexes, and names that look like typos of stages.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { stageLabel, type StageModel, type StageReference } from '../model';
+import { stageLabel, stageNamedFrom, type StageModel, type StageReference } from '../model';
 import type { RuleName } from './catalog';
 import { editDistance, typoBudget } from './similarity';
 import type { Finding, Related, RuleContext } from './types';
@@ -84,7 +84,8 @@ function reportImage(model: StageModel, ref: StageReference, typos: TypoIndex, o
   const text = ref.kind === 'from' ? model.stages[ref.stage].resolvedImage : ref.text;
   if (text === '' || looksLikeImageReference(text)) return;
   const lower = text.toLowerCase();
-  const exact = model.lookup.byKey(lower);
+  const earlier = ref.kind === 'from' ? model.lookup.latestBefore(lower, ref.stage) : undefined;
+  const exact = earlier ?? model.lookup.byKey(lower);
   if (ref.kind === 'from' && exact !== undefined && exact < ref.stage) {
     // convert.go looks FROM up by its exact text; `Builder` is then an image name, and upper case is invalid in one.
     const stage = model.stages[exact];
@@ -111,7 +112,7 @@ function reportImage(model: StageModel, ref: StageReference, typos: TypoIndex, o
     });
     return;
   }
-  const candidates = typos.candidates(lower, ref.stage);
+  const candidates = typos.candidates(lower, ref);
   if (candidates.length === 0) return;
   const official = OFFICIAL_IMAGES.has(lower);
   out.push({
@@ -120,7 +121,7 @@ function reportImage(model: StageModel, ref: StageReference, typos: TypoIndex, o
     stage: ref.stage,
     message: `'${text}' is not a stage, so it will be pulled as an image; did you mean '${candidates[0]}'?`,
     related: candidates.slice(0, 3).map((name) => {
-      const stage = model.stages[model.lookup.byKey(name.toLowerCase())!];
+      const stage = model.stages[stageNamedFrom(model, name.toLowerCase(), ref)!];
       return { range: stage.nameRange ?? stage.fromRange, message: `stage '${name}'` };
     }),
     data: { candidates },
@@ -155,7 +156,7 @@ class TypoIndex {
   private readonly byLength = new Map<number, Named[]>();
   private readonly byHead = new Map<string, Named[]>();
 
-  constructor(model: StageModel) {
+  constructor(private readonly model: StageModel) {
     const seen = new Set<string>();
     for (const stage of model.stages) {
       if (!stage.key || !stage.name || seen.has(stage.key)) continue;
@@ -166,13 +167,14 @@ class TypoIndex {
     }
   }
 
-  candidates(text: string, before: number): string[] {
+  /** Near-miss names that would name an earlier stage from where `ref` is written. */
+  candidates(text: string, ref: StageReference): string[] {
     let matches = this.cache.get(text);
     if (!matches) {
       matches = this.compute(text);
       this.cache.set(text, matches);
     }
-    return matches.filter((m) => m.index < before).map((m) => m.name);
+    return matches.filter((m) => stageNamedFrom(this.model, m.name.toLowerCase(), ref) !== undefined).map((m) => m.name);
   }
 
   private compute(text: string): Match[] {
