@@ -6,7 +6,7 @@ import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
 import { tokenize } from './tokenize';
-import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
+import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, VariableUse } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
 type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
@@ -121,9 +121,9 @@ function toComment(c: ast.Comment): Comment {
   return { text: c.getContent(), range: at(c.getRange()) };
 }
 
-// dockerfile-ast builds argument values a character at a time, and V8 keeps such a string as a tree
-// with a node per character until something reads it by index. Reading one character flattens it
-// now, while it is young, rather than keeping the tree with the cached model.
+// A value the tokeniser joined around an escape (tokenize.ts), like any concatenation, is a tree of string
+// pieces in V8 until something reads it by index. Reading one character flattens it now, while it is
+// young, rather than keeping the tree with the cached model.
 function flat(value: string): string {
   value.charCodeAt(0);
   return value;
@@ -133,11 +133,11 @@ function toFlag(f: ast.Flag): Flag {
   const options = f.getOptions();
   const optionData: unknown[] = options.length === 0 ? NONE : new Array(OPTION_STRIDE * options.length);
   options.forEach((o, k) => {
-    const at = OPTION_STRIDE * k;
-    optionData[at] = o.getName();
-    optionData[at + 1] = o.getValue();
-    putRange(optionData, at + 2, o.getRange(), lineDelta);
-    putRange(optionData, at + 6, o.getValueRange(), lineDelta);
+    const base = OPTION_STRIDE * k;
+    optionData[base] = o.getName();
+    optionData[base + 1] = o.getValue();
+    putRange(optionData, base + 2, o.getRange(), lineDelta);
+    putRange(optionData, base + 6, o.getValueRange(), lineDelta);
   });
   return new ParsedFlag(f.getName(), f.getValue(), at(f.getRange()), at(f.getNameRange()), at(f.getValueRange()), optionData);
 }

@@ -49,7 +49,8 @@ export function buildModel(parsed: ParsedText, previous?: StageModel): StageMode
       globalArgValues.set(p.name, value);
     }
   }
-  const names = parsed.stages.map((raw) => stageName(raw.from).token?.value ?? null);
+  const named = parsed.stages.map((raw) => stageName(raw.from));
+  const names = named.map((n) => n.token?.value ?? null);
   const signature = [parsed.escapeChar, JSON.stringify([...globalArgValues]), ...names].join('\n');
   const reusable = previous !== undefined && previous.signature === signature ? previous : undefined;
   // The lookup reads nothing but the names.
@@ -65,9 +66,9 @@ export function buildModel(parsed: ParsedText, previous?: StageModel): StageMode
       return;
     }
     allKept = false;
-    const stage = newStage(raw, index, globalArgValues, parsed.escapeChar, lookup);
+    const { stage, references } = newStage(raw, index, named[index], globalArgValues, parsed.escapeChar, lookup);
     stages.push(stage);
-    referencesIn.push(stageReferences(stage, lookup));
+    referencesIn.push(references);
   });
 
   const graph = allKept ? reusable! : referenceGraph(stages.length, referencesIn);
@@ -90,23 +91,35 @@ export function buildModel(parsed: ParsedText, previous?: StageModel): StageMode
   };
 }
 
-function stageName(from: Instruction): { hasAs: boolean; token: Token | null } {
+interface StageName {
+  hasAs: boolean;
+  token: Token | null;
+}
+
+function stageName(from: Instruction): StageName {
   const args = from.args;
   const hasAs = args.length >= 3 && args[1].value.toLowerCase() === 'as';
   return { hasAs, token: hasAs ? args[2] : null };
 }
 
-function newStage(raw: RawStage, index: number, globalArgValues: ReadonlyMap<string, string | null>, escapeChar: string, lookup: StageLookup): Stage {
+/** A stage and the references written in it: its FROM base, then COPY/ADD --from and mounts in order. */
+function newStage(
+  raw: RawStage,
+  index: number,
+  { hasAs, token: nameToken }: StageName,
+  globalArgValues: ReadonlyMap<string, string | null>,
+  escapeChar: string,
+  lookup: StageLookup,
+): { stage: Stage; references: StageReference[] } {
   const from = raw.from;
   const args = from.args;
   const imageToken = args[0] ?? null;
-  const { hasAs, token: nameToken } = stageName(from);
   const last = raw.instructions.length > 0 ? raw.instructions[raw.instructions.length - 1] : from;
   const platformFlag = from.flags.find((f) => f.name === 'platform');
   const image = imageToken?.value ?? '';
   const resolvedImage = expandVariables(image, globalArgValues, escapeChar);
   const base = imageToken && image !== '' ? lookup.resolveFrom(resolvedImage, index) : null;
-  return {
+  const stage: Stage = {
     index,
     name: nameToken?.value ?? null,
     key: nameToken ? nameToken.value.toLowerCase() : null,
@@ -122,25 +135,12 @@ function newStage(raw: RawStage, index: number, globalArgValues: ReadonlyMap<str
     from,
     instructions: raw.instructions,
   };
-}
-
-/** The references written in one stage: its FROM base, then COPY/ADD --from and mounts in order. */
-function stageReferences(stage: Stage, lookup: StageLookup): StageReference[] {
-  const out: StageReference[] = [];
-  if (stage.imageRange && stage.image !== '') {
-    out.push({
-      kind: 'from',
-      text: stage.image,
-      range: stage.imageRange,
-      stage: stage.index,
-      instruction: stage.from,
-      onbuild: false,
-      numeric: false,
-      resolution: lookup.resolveFrom(stage.resolvedImage, stage.index),
-    });
+  const references: StageReference[] = [];
+  if (base && imageToken) {
+    references.push({ kind: 'from', text: image, range: imageToken.range, stage: index, instruction: from, onbuild: false, numeric: false, resolution: base });
   }
-  for (const site of stageSites(stage.instructions)) out.push(lookup.resolveFlag(site, stage.index));
-  return out;
+  for (const site of stageSites(raw.instructions)) references.push(lookup.resolveFlag(site, index));
+  return { stage, references };
 }
 
 function referenceGraph(count: number, referencesIn: readonly (readonly StageReference[])[]) {

@@ -144,6 +144,7 @@ function typoIndex(model: StageModel): TypoIndex {
 }
 
 interface Match {
+  key: string;
   name: string;
   index: number;
   score: number;
@@ -174,7 +175,7 @@ class TypoIndex {
       matches = this.compute(text);
       this.cache.set(text, matches);
     }
-    return matches.filter((m) => stageNamedFrom(this.model, m.name.toLowerCase(), ref) !== undefined).map((m) => m.name);
+    return matches.filter((m) => stageNamedFrom(this.model, m.key, ref) !== undefined).map((m) => m.name);
   }
 
   private compute(text: string): Match[] {
@@ -195,7 +196,7 @@ class TypoIndex {
       }
     }
     return [...scores]
-      .map(([named, score]) => ({ name: named.name, index: named.index, score }))
+      .map(([named, score]) => ({ key: named.key, name: named.name, index: named.index, score }))
       .sort((a, b) => a.score - b.score || b.index - a.index);
   }
 }
