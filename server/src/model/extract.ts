@@ -1,9 +1,10 @@
-// Turns dockerfile-ast's objects into plain data (parsed.ts). Only this module and its tokeniser (tokenize.ts)
-// touch dockerfile-ast; nothing outside model/ does.
+// Turns dockerfile-ast's objects into plain data (parsed.ts). Only this module, its tokeniser (tokenize.ts)
+// and its reader of common instructions (lean.ts) touch dockerfile-ast; nothing outside model/ does.
 import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast';
 import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
+import { readLean, type LeanSource } from './lean';
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
 import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, VariableUse } from './types';
@@ -74,16 +75,60 @@ parserPrototype.createInstruction = function (this: Creating, dockerfile, instru
   return node;
 };
 
+// While `lean` is set, the parser builds plain Instructions: the typed ones (Run, Copy, ...) read their
+// arguments in their constructors. lean.ts reads the common instructions from the plain ones; the others
+// get their typed instruction built from the same fields when they are read (`typed`). ONBUILD stays
+// typed because the parser itself asks it for its trigger.
+let lean = false;
+type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => ast.Instruction;
+const parserClass = Parser as unknown as { createInstruction: CreateTyped };
+const createTyped = parserClass.createInstruction;
+parserClass.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) =>
+  lean && instruction.toUpperCase() !== 'ONBUILD'
+    ? new AstInstruction(document as never, lineRange, dockerfile as never, escapeChar, instruction, instructionRange)
+    : createTyped(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
+
+type Plain = LeanSource & { dockerfile: unknown };
+const typed = (node: ast.Instruction): ast.Instruction => {
+  if (Object.getPrototypeOf(node) !== AstInstruction.prototype) return node;
+  const n = node as unknown as Plain;
+  return createTyped(n.document, n.dockerfile, n.escapeChar, n.range, n.instruction, n.instructionRange);
+};
+
+// The parser looks for heredocs in the arguments of every RUN, COPY and ADD, which tokenises them all.
+// A heredoc needs a `<` in the instruction's text; without one there is nothing to find.
+type Heredocs = { buffer: string; document: { offsetAt(position: Range['start']): number }; processHeredocs(instruction: ast.Instruction, offset: number): number };
+const heredocsPrototype = Parser.prototype as unknown as Heredocs;
+const processHeredocs = heredocsPrototype.processHeredocs;
+heredocsPrototype.processHeredocs = function (this: Heredocs, instruction, offset) {
+  if (lean) {
+    const at = this.buffer.indexOf('<', this.document.offsetAt(instruction.getRange().start));
+    if (at === -1 || at >= offset) return offset;
+  }
+  return processHeredocs.call(this, instruction, offset);
+};
+
 /**
  * `countLineBreaks` false leaves lineCount 0, for callers that count lines themselves; `shift` moves
  * every position down that many lines (directives are not moved).
  */
 export function parseText(text: string, countLineBreaks = true, shift = 0): ParsedText {
+  return read(text, countLineBreaks, shift, true);
+}
+
+/** parseText reading every instruction with dockerfile-ast's typed instructions: what lean.ts must match. */
+export function parseTextWithAst(text: string): ParsedText {
+  return read(text, true, 0, false);
+}
+
+function read(text: string, countLineBreaks: boolean, shift: number, leanReading: boolean): ParsedText {
   lineDelta = shift;
+  lean = leanReading;
   try {
     return convert(text, countLineBreaks);
   } finally {
     lineDelta = 0;
+    lean = false;
   }
 }
 
@@ -165,10 +210,20 @@ function packArguments(args: readonly ast.Argument[]): { values: string[]; posit
 /** The text document dockerfile-ast keeps in every instruction (not in its typings). */
 type WithDocument = { document: { getText(): string; offsetAt(position: Range['start']): number } };
 
-function toInstruction(node: ast.Instruction): Instruction {
+function toInstruction(plain: ast.Instruction): Instruction {
+  const keyword = plain.getKeyword();
+  const text = plain.getTextContent();
+  if (lean) {
+    try {
+      const parsed = readLean(plain as unknown as Plain, keyword, text, lineDelta);
+      if (parsed !== null) return parsed;
+    } catch {
+      // an input that trips the lean reader still gets dockerfile-ast's reading
+    }
+  }
+  const node = typed(plain);
   // Capabilities differ per instruction subclass; probe for them instead of switching on classes.
   const n = node as unknown as Partial<WithFlags & WithHeredocs & WithJson & WithProperties>;
-  const keyword = node.getKeyword();
   const trigger = keyword === 'ONBUILD' ? (node as ast.Onbuild).getTriggerInstruction() : null;
   const execForm =
     typeof n.getOpeningBracket === 'function' && n.getOpeningBracket() !== null && n.getClosingBracket?.() !== null;
@@ -176,7 +231,6 @@ function toInstruction(node: ast.Instruction): Instruction {
   const document = (node as unknown as WithDocument).document;
   // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
   // characters dockerfile-ast's scans find nothing, and they cost more than this check.
-  const text = node.getTextContent();
   const packed = packArguments(args);
   const keywordPosition: number[] = new Array(4);
   putRange(keywordPosition, 0, node.getInstructionRange(), lineDelta);

@@ -19,14 +19,39 @@ export const originalTokenize = (AstInstruction.prototype as unknown as { getRaw
 const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
 const isNewline = (c: string) => c === '\r' || c === '\n';
 
+/**
+ * Token values and their spans (offsets into the scanned text); scanArguments writes the first `count`.
+ * The lists are reused from call to call: truncating them (`length = 0`) would drop their storage, and
+ * growing them again allocates 17 slots each, most of what tokenising allocated.
+ */
+export interface Spans {
+  values: string[];
+  starts: number[];
+  ends: number[];
+  count: number;
+}
+
+export const newSpans = (): Spans => ({ values: [], starts: [], ends: [], count: 0 });
+
+const spans = newSpans();
+
 export function tokenize(this: Tokenizable): Argument[] {
-  const args: Argument[] = [];
   const document = this.document;
   const range = this.getInstructionRange();
   const extra = document.offsetAt(range.end) - document.offsetAt(range.start);
   const fullArgs = this.getTextContent().substring(extra);
   const offset = document.offsetAt(range.start) + extra;
-  const escapeChar = this.escapeChar;
+  scanArguments(fullArgs, this.escapeChar, spans);
+  const args: Argument[] = new Array(spans.count);
+  for (let k = 0; k < spans.count; k++) {
+    args[k] = new Argument(spans.values[k], Range.create(document.positionAt(offset + spans.starts[k]), document.positionAt(offset + spans.ends[k])));
+  }
+  return args;
+}
+
+/** The arguments of an instruction's text after its keyword (`fullArgs`), written to `out`. */
+export function scanArguments(fullArgs: string, escapeChar: string, out: Spans): void {
+  out.count = 0;
   let start = false;
   let comment = false;
   let found = -1;
@@ -55,7 +80,10 @@ export function tokenize(this: Tokenizable): Argument[] {
     return value;
   };
   const push = (end: number) => {
-    args.push(new Argument(take(), Range.create(document.positionAt(offset + found), document.positionAt(offset + end))));
+    const k = out.count++;
+    out.values[k] = take();
+    out.starts[k] = found;
+    out.ends[k] = end;
   };
   for (let i = 0; i < fullArgs.length; i++) {
     const char = fullArgs.charAt(i);
@@ -151,5 +179,4 @@ export function tokenize(this: Tokenizable): Argument[] {
     }
   }
   if (found !== -1) push(escapeMarker === -1 ? fullArgs.length : escapeMarker);
-  return args;
 }

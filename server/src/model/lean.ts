@@ -1,0 +1,269 @@
+// Reads the common instructions straight into parsed data, without dockerfile-ast's typed instructions.
+// Every typed instruction re-reads its arguments into objects (Argument, Flag, FlagOption, each with a
+// Range of two Positions) and JSONInstruction does so in its constructor: on a 1000-stage file that was
+// half of all allocation per parse. This is the same reading as ModifiableInstruction.getFlags, Flag's
+// option parsing, ModifiableInstruction.getArguments and getRawArgumentsContent (dockerfile-ast 0.7),
+// quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
+// dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
+import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction } from './parsed';
+import { newSpans, scanArguments } from './tokenize';
+import type { Flag, Range } from './types';
+
+/** The parts of a plain dockerfile-ast Instruction read here (fields of Line and Instruction). */
+export interface LeanSource {
+  document: { getText(): string; getLineOffsets(): number[] };
+  range: Range;
+  escapeChar: string;
+  instruction: string;
+  instructionRange: Range;
+}
+
+/** Keywords whose flags end at the first argument `stop` accepts (each subclass's stopSearchingForFlags). */
+const noDashes = (value: string) => value.indexOf('--') === -1;
+const FLAG_STOP = new Map<string, (value: string) => boolean>([
+  ['FROM', noDashes],
+  ['COPY', noDashes],
+  ['ADD', noDashes],
+  ['RUN', noDashes],
+  ['HEALTHCHECK', (value) => ['CMD', 'NONE'].includes(value.toUpperCase())],
+  ['CMD', () => true],
+  ['ENTRYPOINT', () => true],
+  ['SHELL', () => true],
+  ['VOLUME', () => true],
+]);
+/** JSONInstruction subclasses: they look for exec form in their arguments. */
+const JSON_FORM = new Set(['ADD', 'COPY', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME']);
+
+const isEol = (c: number) => c === 13 || c === 10;
+
+// Scratch lists, refilled for each instruction (see Spans); kept parts are copied out at their exact length.
+const spans = newSpans();
+const flagList: Flag[] = [];
+let flagCount = 0;
+const optionList: unknown[] = [];
+
+/** TextDocument's positionAt and offsetAt over one parse's text, with positions as packed numbers. */
+class Positions {
+  readonly content: string;
+  private readonly lines: number[];
+
+  constructor(source: LeanSource) {
+    this.content = source.document.getText();
+    this.lines = source.document.getLineOffsets();
+  }
+
+  /** Writes the position of `offset` at out[k], out[k + 1] (line moved by `lineDelta`). */
+  put(out: unknown[], k: number, offset: number, lineDelta: number): void {
+    const lines = this.lines;
+    // Integer arithmetic only (no Math.min/max): optimised code may otherwise produce doubles, which the
+    // arrays and position objects then keep as boxed heap numbers.
+    let at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset | 0;
+    let low = 0;
+    let high = lines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lines[mid] > at) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    while (at > lines[line] && isEol(this.content.charCodeAt(at - 1))) at--;
+    out[k] = line + lineDelta;
+    out[k + 1] = at - lines[line];
+  }
+
+  /** The offset of a position written by `put` with lineDelta 0 (a round trip, as dockerfile-ast makes). */
+  offset(line: number, character: number): number {
+    const lines = this.lines;
+    if (line >= lines.length) return this.content.length;
+    const start = lines[line];
+    if (character <= 0) return start;
+    const next = line + 1 < lines.length ? lines[line + 1] : this.content.length;
+    let at = start + character < next ? start + character : next;
+    while (at > start && isEol(this.content.charCodeAt(at - 1))) at--;
+    return at;
+  }
+}
+
+const position = (p: readonly number[], k: number, lineDelta: number): Range['start'] => ({ line: p[k] + lineDelta, character: p[k + 1] });
+const range = (p: readonly number[], k: number, lineDelta: number): Range => ({ start: position(p, k, lineDelta), end: position(p, k + 2, lineDelta) });
+
+/**
+ * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
+ * trigger), and text with variables (`$`) or heredocs (`<`). `keyword` is upper-case.
+ */
+export function readLean(source: LeanSource, keyword: string, text: string, lineDelta: number): ParsedInstruction | null {
+  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'ONBUILD' || text.includes('$') || text.includes('<')) return null;
+  const positions = new Positions(source);
+  const content = positions.content;
+  // Token spans are offsets into `content`; positions are unshifted until the data is written out.
+  const keywordPosition = new Array<number>(4);
+  const ir = source.instructionRange;
+  const keywordEnd = positions.offset(ir.end.line, ir.end.character);
+  const lr = source.range;
+  const fullArgs = content.substring(keywordEnd, positions.offset(lr.end.line, lr.end.character));
+  scanArguments(fullArgs, source.escapeChar, spans);
+  const count = spans.count;
+  const p = new Array<number>(4 * count);
+  for (let k = 0; k < count; k++) {
+    positions.put(p, 4 * k, keywordEnd + spans.starts[k], 0);
+    positions.put(p, 4 * k + 2, keywordEnd + spans.ends[k], 0);
+  }
+  const stop = FLAG_STOP.get(keyword);
+  flagCount = 0;
+  if (stop !== undefined) {
+    for (let k = 0; k < count && !stop(spans.values[k]); k++) {
+      if (spans.values[k].indexOf('--') === 0) flagList[flagCount++] = readFlag(positions, spans.values[k], p, 4 * k, lineDelta);
+    }
+  }
+  const first = flagCount;
+  const argsText = first < count ? content.substring(positions.offset(p[4 * first], p[4 * first + 1]), positions.offset(p[4 * count - 2], p[4 * count - 1])) : '';
+  const execForm = JSON_FORM.has(keyword) && first < count && isExecForm(argsText, spans.values, first, count);
+  // A value joined around an escape is a tree of string pieces until read by index: flatten it while young.
+  for (let k = first; k < count; k++) spans.values[k].charCodeAt(0);
+  const values = count === first ? NONE : spans.values.slice(first, count);
+  const argPositions = count === first ? NONE : first === 0 ? p : p.slice(4 * first);
+  if (lineDelta !== 0) for (let k = 0; k < argPositions.length; k += 2) argPositions[k] += lineDelta;
+  keywordPosition[0] = ir.start.line + lineDelta;
+  keywordPosition[1] = ir.start.character;
+  keywordPosition[2] = ir.end.line + lineDelta;
+  keywordPosition[3] = ir.end.character;
+  return new ParsedInstruction(
+    keyword,
+    source.instruction,
+    keywordPosition,
+    lineDelta === 0 ? lr : { start: { line: lr.start.line + lineDelta, character: lr.start.character }, end: { line: lr.end.line + lineDelta, character: lr.end.character } },
+    first === 0 ? NONE : flagList.slice(0, first),
+    values,
+    argPositions,
+    argsText,
+    execForm,
+    NONE,
+    NONE,
+    NONE,
+    null,
+  );
+}
+
+/** ModifiableInstruction.getFlags for one argument that starts with `--`, and Flag's option parsing. */
+function readFlag(positions: Positions, value: string, p: readonly number[], k: number, lineDelta: number): Flag {
+  const start = positions.offset(p[k], p[k + 1]);
+  const raw = positions.content.substring(start, positions.offset(p[k + 2], p[k + 3]));
+  const nameIndex = value.indexOf('=');
+  const index = raw.indexOf('=');
+  let dashes = 0;
+  let startIndex = -1;
+  for (let i = 0; i < raw.length && startIndex === -1; i++) {
+    const c = raw.charAt(i);
+    if (c === '-') {
+      if (dashes === 2) startIndex = i;
+      else dashes++;
+    } else if (c !== '\\' && c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') {
+      startIndex = i;
+    }
+  }
+  const q = new Array<number>(8);
+  positions.put(q, 0, start + startIndex, 0);
+  const whole = range(p, k, lineDelta);
+  if (index === -1) {
+    return new ParsedFlag(value.substring(2), null, whole, { start: position(q, 0, lineDelta), end: whole.end }, null, NONE);
+  }
+  positions.put(q, 2, start + index, 0);
+  const nameRange = range(q, 0, lineDelta);
+  if (index === value.length - 1) return new ParsedFlag(value.substring(2, index), '', whole, nameRange, { start: whole.end, end: whole.end }, NONE);
+  positions.put(q, 4, start + index + 1, 0);
+  const flagValue = value.substring(nameIndex + 1);
+  const valueRange = { start: position(q, 4, lineDelta), end: whole.end };
+  return new ParsedFlag(value.substring(2, nameIndex), flagValue, whole, nameRange, valueRange, readOptions(positions, flagValue, start + index + 1, lineDelta));
+}
+
+/** Flag's constructor: `a=b,c` options, positioned from `offset` by their index in the (unescaped) value. */
+function readOptions(positions: Positions, value: string, offset: number, lineDelta: number): readonly unknown[] {
+  const data = optionList;
+  let size = 0;
+  let nameStart = -1;
+  let valueStart = -1;
+  let hasOptions = false;
+  const option = (end: number) => {
+    const k = size;
+    size += OPTION_STRIDE;
+    positions.put(data, k + 2, offset + nameStart, lineDelta);
+    positions.put(data, k + 4, offset + end, lineDelta);
+    if (valueStart === -1) {
+      data[k] = value.substring(nameStart, end);
+      data[k + 1] = null;
+      data[k + 6] = data[k + 7] = data[k + 8] = data[k + 9] = -1;
+    } else {
+      data[k] = value.substring(nameStart, valueStart - 1);
+      data[k + 1] = value.substring(valueStart, end);
+      positions.put(data, k + 6, offset + valueStart, lineDelta);
+      positions.put(data, k + 8, offset + end, lineDelta);
+    }
+  };
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charAt(i);
+    if (c === '=') {
+      hasOptions = true;
+      if (valueStart === -1) valueStart = i + 1;
+    } else if (c === ',') {
+      option(i);
+      nameStart = valueStart = -1;
+    } else if (nameStart === -1) {
+      nameStart = i;
+    }
+  }
+  if (hasOptions && nameStart !== -1) option(value.length);
+  return size === 0 ? NONE : data.slice(0, size);
+}
+
+/**
+ * Whether JSONInstruction's constructor finds both brackets of an exec form (`["a", "b"]`), by its scan
+ * of the arguments (which always takes `\\` as the escape character).
+ */
+function isExecForm(args: string, values: readonly string[], first: number, count: number): boolean {
+  if (count - first === 1 && values[first] === '[]') return true;
+  if (count - first === 2 && values[first] === '[' && values[first + 1] === ']') return true;
+  let last = '';
+  let quoted = false;
+  // An escaped line break (blanks, then \n or \r\n or \r) from `from`: the index to resume after, or -1.
+  const lineBreak = (from: number): number => {
+    for (let j = from; j < args.length; j++) {
+      const c = args.charAt(j);
+      if (c === '\r') return j + 1;
+      if (c === '\n') return j;
+      if (c !== ' ' && c !== '\t') return -1;
+    }
+    return -1;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const c = args.charAt(i);
+    if (c === '[') {
+      if (last === '') last = '[';
+      else if (!quoted) return false;
+    } else if (c === '"') {
+      if (last === '[' || last === ',') {
+        quoted = true;
+        last = '"';
+      } else if (last === '"' && quoted) quoted = false;
+      else return false;
+    } else if (c === ',') {
+      if (quoted) continue;
+      if (last !== '"') return false;
+      last = ',';
+    } else if (c === ']') {
+      if (!quoted && last !== '') return true;
+    } else if (c === '\\') {
+      const next = args.charAt(i + 1);
+      if (quoted && (next === '"' || next === '\\')) i++;
+      else if (quoted && next === '\r') i += 2;
+      else if (quoted && next !== ' ' && next !== '\t') i++;
+      else {
+        const resume = lineBreak(quoted ? i + 2 : i + 1);
+        if (resume === -1) return false;
+        i = resume;
+      }
+    } else if (c !== ' ' && c !== '\t' && !quoted) {
+      return false;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,73 @@
+// The lean reader (model/lean.ts) must give exactly the parsed data that dockerfile-ast's typed
+// instructions give (parseTextWithAst): tokens, flags, mount options, exec form, positions. Chunks
+// parsed away from their lines are covered by chunks.test.ts, which compares them with whole-file parses.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseText, parseTextWithAst } from '../../server/src/model/extract';
+
+const SEED = 20261128;
+
+const KEYWORDS = ['FROM', 'COPY', 'ADD', 'RUN', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'STOPSIGNAL', 'MAINTAINER', 'ARG', 'ENV', 'ONBUILD', 'copy', 'Run', 'BOGUS'];
+// Flags of every shape getFlags handles (no value, empty value, options, escapes inside, stray dashes),
+// exec-form pieces (brackets, quotes, commas, escapes), and line continuations with CRLF and comments.
+const PIECES = [' ', '  ', '\t', 'a', 'bc', 'CMD', 'none', '--from=x', '--link', '--chmod=755', '--a=', '--', '---x', '-\\\n-x=y', '--a\\\n=b', '--mount=type=cache,target=/c', '--mount=type=bind,from=a,source=/o', '--mount=,a=b,', '--mount=a=,=b', '--m=x=y', 'a--b', '[', ']', '[]', '"a"', '"b c"', '"', ',', '\\[', '\\"', '\\\\', '\\ ', '\\  \n', '\\\n', '\\\r\n', '\\\r', '\\ \t\r\n', '\n', '\r\n', '# c\n', '  # c\n', '`', '`\n', '=', 'x=1'];
+
+function compare(text: string): void {
+  assert.deepStrictEqual(parseText(text), parseTextWithAst(text), JSON.stringify(text));
+}
+
+describe('lean instruction reader', () => {
+  it("gives dockerfile-ast's parse on generated instructions", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.record({ keyword: fc.constantFrom(...KEYWORDS), parts: fc.array(fc.constantFrom(...PIECES), { maxLength: 14 }) }), { minLength: 1, maxLength: 4 }),
+        (backtick, instructions) => {
+          const body = instructions.map(({ keyword, parts }) => `${keyword} ${parts.join('')}`).join('\n');
+          compare(`${backtick ? '# escape=`\n' : ''}FROM a\n${body}\n`);
+        },
+      ),
+      { seed: SEED, numRuns: 3000 },
+    );
+  });
+
+  it("gives dockerfile-ast's parse on edge cases of its readers", () => {
+    const cases = [
+      // exec form: an escaped bracket that is still "[]", a quoted bracket, escapes inside quotes
+      'CMD \\[]',
+      'CMD ["a]',
+      'CMD ["a]"]',
+      'CMD ["a\\\r"]',
+      'CMD ["a\\\r\nb"]',
+      'CMD ["a\\ \t\nb"]',
+      'CMD ] ["a"]',
+      'CMD \\ \n ["a"]',
+      'RUN --mount=a=b ["x"]',
+      'COPY [ "a" , "b" ]',
+      // option positions counted in the unescaped value land inside the escaped line break
+      'RUN --mount=a=b\\\r\ncd x',
+      'RUN --mount=a=b,c\\\r\nde=f x',
+      'HEALTHCHECK --interval=5s none',
+      'HEALTHCHECK --interval=5s cmd true',
+    ];
+    for (const text of cases) compare(`FROM a\n${text}\n`);
+  });
+
+  it("gives dockerfile-ast's parse on the example and fixture files", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else files.push(full);
+      }
+    };
+    walk(path.resolve(__dirname, '../../../examples'));
+    walk(path.resolve(__dirname, '../../../test/fixtures'));
+    for (const file of files) compare(fs.readFileSync(file, 'utf8'));
+    assert.ok(files.length > 20, `compared ${files.length} files`);
+  });
+});
