@@ -1,5 +1,5 @@
 // The lean reader (model/lean.ts) must give exactly the parsed data that dockerfile-ast's typed
-// instructions give (parseTextWithAst): tokens, flags, mount options, exec form, positions. Chunks
+// instructions give (parseTextWithAst): tokens, flags, mount options, exec form, variables, heredocs, positions. Chunks
 // parsed away from their lines are covered by chunks.test.ts, which compares them with whole-file parses.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ const SEED = 20261128;
 const KEYWORDS = ['FROM', 'COPY', 'ADD', 'RUN', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'STOPSIGNAL', 'MAINTAINER', 'ARG', 'ENV', 'ONBUILD', 'copy', 'Run', 'BOGUS'];
 // Flags of every shape getFlags handles (no value, empty value, options, escapes inside, stray dashes),
 // exec-form pieces (brackets, quotes, commas, escapes), and line continuations with CRLF and comments.
-const PIECES = [' ', '  ', '\t', 'a', 'bc', 'CMD', 'none', '--from=x', '--link', '--chmod=755', '--a=', '--', '---x', '-\\\n-x=y', '--a\\\n=b', '--mount=type=cache,target=/c', '--mount=type=bind,from=a,source=/o', '--mount=,a=b,', '--mount=a=,=b', '--m=x=y', 'a--b', '[', ']', '[]', '"a"', '"b c"', '"', ',', '\\[', '\\"', '\\\\', '\\ ', '\\  \n', '\\\n', '\\\r\n', '\\\r', '\\ \t\r\n', '\n', '\r\n', '# c\n', '  # c\n', '`', '`\n', '=', 'x=1'];
+const PIECES = [' ', '  ', '\t', 'a', 'bc', 'CMD', 'none', '--from=x', '--link', '--chmod=755', '--a=', '--', '---x', '-\\\n-x=y', '--a\\\n=b', '--mount=type=cache,target=/c', '--mount=type=bind,from=a,source=/o', '--mount=,a=b,', '--mount=a=,=b', '--m=x=y', 'a--b', '[', ']', '[]', '"a"', '"b c"', '"', ',', '\\[', '\\"', '\\\\', '\\ ', '\\  \n', '\\\n', '\\\r\n', '\\\r', '\\ \t\r\n', '\n', '\r\n', '# c\n', '  # c\n', '`', '`\n', '=', 'x=1', '$V', '${W:-x}', '\\$', "'$q'", '<<EOF', '<<-EOT', '<<"A"', 'EOF', '\tEOT', 'A', '<x'];
 
 function compare(text: string): void {
   assert.deepStrictEqual(parseText(text), parseTextWithAst(text), JSON.stringify(text));

@@ -4,10 +4,10 @@ import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast'
 import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
-import { readLean, type LeanSource } from './lean';
+import { readLean, type LeanReaders, type LeanSource } from './lean';
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
 import { tokenize } from './tokenize';
-import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, VariableUse } from './types';
+import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
 
 type WithFlags = ast.Instruction & { getFlags(): ast.Flag[] };
 type WithHeredocs = { getHeredocs(): ast.Heredoc[] };
@@ -96,16 +96,16 @@ const typed = (node: ast.Instruction): ast.Instruction => {
 };
 
 // The parser looks for heredocs in the arguments of every RUN, COPY and ADD, which tokenises them all.
-// A heredoc needs a `<` in the instruction's text; without one there is nothing to find.
+// A heredoc needs a `<` in the instruction's text; without one there is nothing to find. With one, the
+// typed instruction is asked, as its arguments are not the plain one's (getArguments drops as many
+// leading arguments as there are flags).
 type Heredocs = { buffer: string; document: { offsetAt(position: Range['start']): number }; processHeredocs(instruction: ast.Instruction, offset: number): number };
 const heredocsPrototype = Parser.prototype as unknown as Heredocs;
 const processHeredocs = heredocsPrototype.processHeredocs;
 heredocsPrototype.processHeredocs = function (this: Heredocs, instruction, offset) {
-  if (lean) {
-    const at = this.buffer.indexOf('<', this.document.offsetAt(instruction.getRange().start));
-    if (at === -1 || at >= offset) return offset;
-  }
-  return processHeredocs.call(this, instruction, offset);
+  if (!lean) return processHeredocs.call(this, instruction, offset);
+  const at = this.buffer.indexOf('<', this.document.offsetAt(instruction.getRange().start));
+  return at === -1 || at >= offset ? offset : processHeredocs.call(this, typed(instruction), offset);
 };
 
 /**
@@ -191,6 +191,10 @@ function toProperty(p: ast.Property): Property {
   return { name: p.getName(), value: p.getValue(), nameRange: at(p.getNameRange()), valueRange: at(p.getValueRange()) };
 }
 
+function toHeredoc(h: ast.Heredoc): Token {
+  return { value: h.getName(), range: at(h.getNameRange()) };
+}
+
 function toVariable(v: ast.Variable): VariableUse {
   return { name: v.getName(), range: at(v.getRange()), nameRange: at(v.getNameRange()), modifier: v.getModifier() };
 }
@@ -210,12 +214,17 @@ function packArguments(args: readonly ast.Argument[]): { values: string[]; posit
 /** The text document dockerfile-ast keeps in every instruction (not in its typings). */
 type WithDocument = { document: { getText(): string; offsetAt(position: Range['start']): number } };
 
+const astReaders: LeanReaders = {
+  variables: (source) => map(safely(() => (source as unknown as ast.Instruction).getVariables()), toVariable),
+  heredocs: (source) => map(safely(() => (source as unknown as WithHeredocs).getHeredocs()), toHeredoc),
+};
+
 function toInstruction(plain: ast.Instruction): Instruction {
   const keyword = plain.getKeyword();
   const text = plain.getTextContent();
   if (lean) {
     try {
-      const parsed = readLean(plain as unknown as Plain, keyword, text, lineDelta);
+      const parsed = readLean(plain as unknown as Plain, keyword, text, lineDelta, astReaders);
       if (parsed !== null) return parsed;
     } catch {
       // an input that trips the lean reader still gets dockerfile-ast's reading
@@ -250,7 +259,7 @@ function toInstruction(plain: ast.Instruction): Instruction {
     text.includes('$') ? map(safely(() => node.getVariables()), toVariable) : NONE,
     (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function' ? map(safely(() => n.getProperties!()), toProperty) : NONE,
     typeof n.getHeredocs === 'function' && text.includes('<')
-      ? map(safely(() => n.getHeredocs!()), (h) => ({ value: h.getName(), range: at(h.getNameRange()) }))
+      ? map(safely(() => n.getHeredocs!()), toHeredoc)
       : NONE,
     trigger ? toInstruction(trigger) : null,
   );

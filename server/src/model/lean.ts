@@ -7,7 +7,7 @@
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction } from './parsed';
 import { newSpans, scanArguments } from './tokenize';
-import type { Flag, Range } from './types';
+import type { Flag, Range, Token, VariableUse } from './types';
 
 /** The parts of a plain dockerfile-ast Instruction read here (fields of Line and Instruction). */
 export interface LeanSource {
@@ -16,6 +16,16 @@ export interface LeanSource {
   escapeChar: string;
   instruction: string;
   instructionRange: Range;
+}
+
+/**
+ * dockerfile-ast's own variable and heredoc readers, run on the plain instruction: both are Instruction's
+ * methods, which the typed instructions inherit (LABEL's variables excepted) and which read all tokens
+ * (variables) or the tokens after the flags (heredocs).
+ */
+export interface LeanReaders {
+  variables(source: LeanSource): readonly VariableUse[];
+  heredocs(source: LeanSource): readonly Token[];
 }
 
 /** Keywords whose flags end at the first argument `stop` accepts (each subclass's stopSearchingForFlags). */
@@ -89,10 +99,14 @@ const range = (p: readonly number[], k: number, lineDelta: number): Range => ({ 
 
 /**
  * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
- * trigger), and text with variables (`$`) or heredocs (`<`). `keyword` is upper-case.
+ * trigger), LABEL with variables, and heredocs after flags. `keyword` is upper-case.
  */
-export function readLean(source: LeanSource, keyword: string, text: string, lineDelta: number): ParsedInstruction | null {
-  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'ONBUILD' || text.includes('$') || text.includes('<')) return null;
+export function readLean(source: LeanSource, keyword: string, text: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
+  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'ONBUILD') return null;
+  // Variables start with `$` and heredocs with `<<`: without those characters their readers find nothing.
+  const hasVariables = text.includes('$');
+  const hasHeredocs = text.includes('<');
+  if (hasVariables && keyword === 'LABEL') return null;
   const positions = new Positions(source);
   const content = positions.content;
   // Token spans are offsets into `content`; positions are unshifted until the data is written out.
@@ -116,6 +130,8 @@ export function readLean(source: LeanSource, keyword: string, text: string, line
     }
   }
   const first = flagCount;
+  // The plain instruction's arguments include the flags; the typed one's, which getHeredocs reads, do not.
+  if (hasHeredocs && first > 0) return null;
   const argsText = first < count ? content.substring(positions.offset(p[4 * first], p[4 * first + 1]), positions.offset(p[4 * count - 2], p[4 * count - 1])) : '';
   const execForm = JSON_FORM.has(keyword) && first < count && isExecForm(argsText, spans.values, first, count);
   // A value joined around an escape is a tree of string pieces until read by index: flatten it while young.
@@ -137,9 +153,9 @@ export function readLean(source: LeanSource, keyword: string, text: string, line
     argPositions,
     argsText,
     execForm,
+    hasVariables ? readers.variables(source) : NONE,
     NONE,
-    NONE,
-    NONE,
+    hasHeredocs ? readers.heredocs(source) : NONE,
     null,
   );
 }
