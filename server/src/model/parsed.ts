@@ -60,14 +60,23 @@ export class ParsedFlag implements Flag {
 
   get options(): readonly FlagOption[] {
     if (this.#options === undefined) {
-      const p = this.optionData;
-      const options: FlagOption[] = [];
-      for (let i = 0; i < p.length; i += OPTION_STRIDE) {
-        options.push({ name: p[i] as string, value: p[i + 1] as string | null, range: rangeAt(p, i + 2)!, valueRange: rangeAt(p, i + 6) });
-      }
+      const options = this.optionsWhere(() => true);
       this.#options = options.length === 0 ? NONE : options;
     }
     return this.#options;
+  }
+
+  optionsNamed(name: string): FlagOption[] {
+    return this.#options?.filter((o) => o.name === name) ?? this.optionsWhere((n) => n === name);
+  }
+
+  private optionsWhere(accept: (name: string) => boolean): FlagOption[] {
+    const p = this.optionData;
+    const options: FlagOption[] = [];
+    for (let i = 0; i < p.length; i += OPTION_STRIDE) {
+      if (accept(p[i] as string)) options.push({ name: p[i] as string, value: p[i + 1] as string | null, range: rangeAt(p, i + 2)!, valueRange: rangeAt(p, i + 6) });
+    }
+    return options;
   }
 }
 

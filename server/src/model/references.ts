@@ -21,10 +21,10 @@ export function referenceSites(instruction: Instruction, onbuild = false, out: S
     }
   } else if (keyword === 'RUN') {
     for (const flag of instruction.flags) {
-      // Options are built on first read (model/parsed.ts): most mounts have no from= to build them for.
+      // Options are packed (model/parsed.ts): only from= is built, and only for mounts that may have one.
       if (flag.name !== 'mount' || !flag.value?.includes('from')) continue;
-      for (const option of flag.options) {
-        if (option.name === 'from' && option.valueRange) {
+      for (const option of flag.optionsNamed('from')) {
+        if (option.valueRange) {
           out.push({ kind: 'mount', raw: option.value ?? '', range: option.valueRange, instruction, onbuild });
         }
       }

@@ -27,6 +27,8 @@ export interface Flag {
   valueRange: Range | null;
   /** `--mount` options; built on first read (model/parsed.ts). */
   readonly options: readonly FlagOption[];
+  /** The options with this name, built without building (and keeping) the others. */
+  optionsNamed(name: string): FlagOption[];
 }
 
 export interface Property {
@@ -50,6 +52,8 @@ export interface Instruction {
   keyword: string;
   /** The keyword as written (casing preserved); built on first read (model/parsed.ts). */
   readonly keywordToken: Token;
+  /** The keyword as written: keywordToken's value, without building the token. */
+  readonly keywordText: string;
   range: Range;
   flags: readonly Flag[];
   /** Arguments after the flags, as written. Built on first read from argValues and argPositions. */

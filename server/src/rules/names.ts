@@ -45,7 +45,7 @@ function ownFindings(stage: Stage): Finding[] {
           : `FROM requires either one or three arguments (found ${args.length}): FROM <image> [AS <name>]`,
     });
   }
-  if (stage.asRange && stage.from.keywordToken.value) checkAsCasing(stage.from.keywordToken.value, args[1].value, stage.asRange, stage.index, out);
+  if (stage.asRange && stage.from.keywordText) checkAsCasing(stage.from.keywordText, args[1].value, stage.asRange, stage.index, out);
   if (!stage.name || !stage.nameRange || !stage.key) return out;
   const name = stage.name;
   if (!VALID_STAGE_NAME.test(stage.key)) {
