@@ -49,6 +49,34 @@ export function tokenize(this: Tokenizable): Argument[] {
   return args;
 }
 
+// The value being read: `flushed`, then the source run [runStart, runEnd) of `text`. Module state rather
+// than locals captured by closures: those closures were allocated on every call.
+const value = { text: '', flushed: '', runStart: -1, runEnd: -1 };
+
+function appendAt(index: number): void {
+  if (index === value.runEnd) {
+    value.runEnd++;
+    return;
+  }
+  if (value.runStart !== -1) value.flushed += value.text.slice(value.runStart, value.runEnd);
+  value.runStart = index;
+  value.runEnd = index + 1;
+}
+
+function take(): string {
+  const taken = value.runStart === -1 ? value.flushed : value.flushed + value.text.slice(value.runStart, value.runEnd);
+  value.flushed = '';
+  value.runStart = value.runEnd = -1;
+  return taken;
+}
+
+function emit(out: Spans, start: number, end: number): void {
+  const k = out.count++;
+  out.values[k] = take();
+  out.starts[k] = start;
+  out.ends[k] = end;
+}
+
 /** The arguments of an instruction's text after its keyword (`fullArgs`), written to `out`. */
 export function scanArguments(fullArgs: string, escapeChar: string, out: Spans): void {
   out.count = 0;
@@ -60,31 +88,9 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
   // inside an escaped newline sequence
   let escaping = false;
   let escapeMarker = -1;
-  // The value so far: `flushed`, then the source run [runStart, runEnd).
-  let flushed = '';
-  let runStart = -1;
-  let runEnd = -1;
-  const append = (index: number) => {
-    if (index === runEnd) {
-      runEnd++;
-      return;
-    }
-    if (runStart !== -1) flushed += fullArgs.slice(runStart, runEnd);
-    runStart = index;
-    runEnd = index + 1;
-  };
-  const take = (): string => {
-    const value = runStart === -1 ? flushed : flushed + fullArgs.slice(runStart, runEnd);
-    flushed = '';
-    runStart = runEnd = -1;
-    return value;
-  };
-  const push = (end: number) => {
-    const k = out.count++;
-    out.values[k] = take();
-    out.starts[k] = found;
-    out.ends[k] = end;
-  };
+  value.text = fullArgs;
+  value.flushed = '';
+  value.runStart = value.runEnd = -1;
   for (let i = 0; i < fullArgs.length; i++) {
     const char = fullArgs.charAt(i);
     if (isWhitespace(char)) {
@@ -100,7 +106,7 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
         }
         continue;
       } else if (found !== -1) {
-        push(escapeMarker === -1 ? i : escapeMarker);
+        emit(out, found, escapeMarker === -1 ? i : escapeMarker);
         escapeMarker = -1;
         found = -1;
       }
@@ -142,20 +148,20 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
         i++;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          push(escapeMarker);
+          emit(out, found, escapeMarker);
           found = -1;
         }
         escapeMarker = -1;
         escapedWhitespaceDetected = false;
         escaping = false;
         if (next === '$') {
-          append(i);
-          append(i + 1);
+          appendAt(i);
+          appendAt(i + 1);
         } else if (next === '') {
           // end of input
           break;
         } else {
-          append(i + 1);
+          appendAt(i + 1);
         }
         if (found === -1) found = i;
         i++;
@@ -165,18 +171,18 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
         comment = true;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          push(escapeMarker);
+          emit(out, found, escapeMarker);
           found = -1;
         }
         escapedWhitespaceDetected = false;
         escaping = false;
         escapeMarker = -1;
-        append(i);
+        appendAt(i);
         if (found === -1) found = i;
       }
       // a non-whitespace character
       start = false;
     }
   }
-  if (found !== -1) push(escapeMarker === -1 ? fullArgs.length : escapeMarker);
+  if (found !== -1) emit(out, found, escapeMarker === -1 ? fullArgs.length : escapeMarker);
 }
