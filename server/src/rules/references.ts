@@ -112,7 +112,7 @@ function reportImage(model: StageModel, ref: StageReference, typos: TypoIndex, o
     });
     return;
   }
-  const candidates = typos.candidates(lower, ref);
+  const candidates = typos.candidates(lower, ref, model);
   if (candidates.length === 0) return;
   const official = OFFICIAL_IMAGES.has(lower);
   out.push({
@@ -157,7 +157,9 @@ class TypoIndex {
   private readonly byLength = new Map<number, Named[]>();
   private readonly byHead = new Map<string, Named[]>();
 
-  constructor(private readonly model: StageModel) {
+  // Keeps names only: an index outlives the model it was built from (recentIndexes), and holding that
+  // model kept a closed document's whole model alive.
+  constructor(model: StageModel) {
     const seen = new Set<string>();
     for (const stage of model.stages) {
       if (!stage.key || !stage.name || seen.has(stage.key)) continue;
@@ -168,14 +170,14 @@ class TypoIndex {
     }
   }
 
-  /** Near-miss names that would name an earlier stage from where `ref` is written. */
-  candidates(text: string, ref: StageReference): string[] {
+  /** Near-miss names that would name an earlier stage from where `ref` (a reference of `model`) is written. */
+  candidates(text: string, ref: StageReference, model: StageModel): string[] {
     let matches = this.cache.get(text);
     if (!matches) {
       matches = this.compute(text);
       this.cache.set(text, matches);
     }
-    return matches.filter((m) => stageNamedFrom(this.model, m.key, ref) !== undefined).map((m) => m.name);
+    return matches.filter((m) => stageNamedFrom(model, m.key, ref) !== undefined).map((m) => m.name);
   }
 
   private compute(text: string): Match[] {
