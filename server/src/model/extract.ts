@@ -80,17 +80,20 @@ parserPrototype.createInstruction = function (this: Creating, dockerfile, instru
 // get their typed instruction built from the same fields when they are read (`typed`). ONBUILD stays
 // typed because the parser itself asks it for its trigger.
 let lean = false;
+// Bound once: the bundle reads an imported CommonJS binding through a getter on every use.
+const PlainInstruction = AstInstruction;
+const plainPrototype: object = AstInstruction.prototype;
 type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => ast.Instruction;
 const parserClass = Parser as unknown as { createInstruction: CreateTyped };
 const createTyped = parserClass.createInstruction;
 parserClass.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) =>
   lean && instruction.toUpperCase() !== 'ONBUILD'
-    ? new AstInstruction(document as never, lineRange, dockerfile as never, escapeChar, instruction, instructionRange)
+    ? new PlainInstruction(document as never, lineRange, dockerfile as never, escapeChar, instruction, instructionRange)
     : createTyped(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
 
 type Plain = LeanSource & { dockerfile: unknown };
 const typed = (node: ast.Instruction): ast.Instruction => {
-  if (Object.getPrototypeOf(node) !== AstInstruction.prototype) return node;
+  if (Object.getPrototypeOf(node) !== plainPrototype) return node;
   const n = node as unknown as Plain;
   return createTyped(n.document, n.dockerfile, n.escapeChar, n.range, n.instruction, n.instructionRange);
 };

@@ -34,6 +34,8 @@ export interface Spans {
 export const newSpans = (): Spans => ({ values: [], starts: [], ends: [], count: 0 });
 
 const spans = newSpans();
+// Bound once: the bundle reads an imported CommonJS binding through a getter on every use.
+const ArgumentClass = Argument;
 
 export function tokenize(this: Tokenizable): Argument[] {
   const document = this.document;
@@ -44,7 +46,7 @@ export function tokenize(this: Tokenizable): Argument[] {
   scanArguments(fullArgs, this.escapeChar, spans);
   const args: Argument[] = new Array(spans.count);
   for (let k = 0; k < spans.count; k++) {
-    args[k] = new Argument(spans.values[k], Range.create(document.positionAt(offset + spans.starts[k]), document.positionAt(offset + spans.ends[k])));
+    args[k] = new ArgumentClass(spans.values[k], Range.create(document.positionAt(offset + spans.starts[k]), document.positionAt(offset + spans.ends[k])));
   }
   return args;
 }
