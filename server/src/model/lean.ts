@@ -48,6 +48,7 @@ const isEol = (c: number) => c === 13 || c === 10;
 
 // Scratch lists, refilled for each instruction (see Spans); kept parts are copied out at their exact length.
 const spans = newSpans();
+let lastPositions: Positions | undefined;
 const flagList: Flag[] = [];
 let flagCount = 0;
 const optionList: unknown[] = [];
@@ -56,10 +57,12 @@ const optionList: unknown[] = [];
 class Positions {
   readonly content: string;
   private readonly lines: number[];
+  /** The line of the last position written: instructions and their tokens come in order. */
+  private line = 0;
 
-  constructor(source: LeanSource) {
-    this.content = source.document.getText();
-    this.lines = source.document.getLineOffsets();
+  constructor(readonly document: LeanSource['document']) {
+    this.content = document.getText();
+    this.lines = document.getLineOffsets();
   }
 
   /** Writes the position of `offset` at out[k], out[k + 1] (line moved by `lineDelta`). */
@@ -68,14 +71,21 @@ class Positions {
     // Integer arithmetic only (no Math.min/max): optimised code may otherwise produce doubles, which the
     // arrays and position objects then keep as boxed heap numbers.
     let at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset | 0;
-    let low = 0;
-    let high = lines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (lines[mid] > at) high = mid;
-      else low = mid + 1;
+    // The last line starting at or before `at`: walked to from the last one, searched for when behind it.
+    let line = this.line;
+    if (lines[line] > at) {
+      let low = 0;
+      let high = line;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (lines[mid] > at) high = mid;
+        else low = mid + 1;
+      }
+      line = low - 1;
+    } else {
+      while (line + 1 < lines.length && lines[line + 1] <= at) line++;
     }
-    const line = low - 1;
+    this.line = line;
     while (at > lines[line] && isEol(this.content.charCodeAt(at - 1))) at--;
     out[k] = line + lineDelta;
     out[k + 1] = at - lines[line];
@@ -107,15 +117,15 @@ export function readLean(source: LeanSource, keyword: string, text: string, line
   const hasVariables = text.includes('$');
   const hasHeredocs = text.includes('<');
   if (hasVariables && keyword === 'LABEL') return null;
-  const positions = new Positions(source);
+  // One per parse (document): its line cursor carries on from instruction to instruction.
+  const positions = lastPositions?.document === source.document ? lastPositions : (lastPositions = new Positions(source.document));
   const content = positions.content;
   // Token spans are offsets into `content`; positions are unshifted until the data is written out.
   const keywordPosition = new Array<number>(4);
   const ir = source.instructionRange;
   const keywordEnd = positions.offset(ir.end.line, ir.end.character);
   const lr = source.range;
-  const fullArgs = content.substring(keywordEnd, positions.offset(lr.end.line, lr.end.character));
-  scanArguments(fullArgs, source.escapeChar, spans);
+  scanArguments(content, keywordEnd, positions.offset(lr.end.line, lr.end.character), source.escapeChar, spans);
   const count = spans.count;
   const p = new Array<number>(4 * count);
   for (let k = 0; k < count; k++) {

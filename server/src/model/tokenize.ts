@@ -16,8 +16,12 @@ interface Tokenizable {
 /** The tokeniser dockerfile-ast ships, for comparison in tests. */
 export const originalTokenize = (AstInstruction.prototype as unknown as { getRawArguments(): Argument[] }).getRawArguments;
 
-const isWhitespace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isNewline = (c: string) => c === '\r' || c === '\n';
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const DOLLAR = 36;
+const HASH = 35;
 
 /**
  * Token values and their spans (offsets into the scanned text); scanArguments writes the first `count`.
@@ -41,9 +45,9 @@ export function tokenize(this: Tokenizable): Argument[] {
   const document = this.document;
   const range = this.getInstructionRange();
   const extra = document.offsetAt(range.end) - document.offsetAt(range.start);
-  const fullArgs = this.getTextContent().substring(extra);
+  const text = this.getTextContent();
   const offset = document.offsetAt(range.start) + extra;
-  scanArguments(fullArgs, this.escapeChar, spans);
+  scanArguments(text, extra, text.length, this.escapeChar, spans);
   const args: Argument[] = new Array(spans.count);
   for (let k = 0; k < spans.count; k++) {
     args[k] = new ArgumentClass(spans.values[k], Range.create(document.positionAt(offset + spans.starts[k]), document.positionAt(offset + spans.ends[k])));
@@ -79,9 +83,14 @@ function emit(out: Spans, start: number, end: number): void {
   out.ends[k] = end;
 }
 
-/** The arguments of an instruction's text after its keyword (`fullArgs`), written to `out`. */
-export function scanArguments(fullArgs: string, escapeChar: string, out: Spans): void {
+/**
+ * The arguments in `text` from `from` to `to` (an instruction's text after its keyword), written to `out`
+ * with spans relative to `from`. Character codes rather than one-character strings: the same comparisons,
+ * about twice as fast.
+ */
+export function scanArguments(text: string, from: number, to: number, escapeChar: string, out: Spans): void {
   out.count = 0;
+  const escape = escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
   let start = false;
   let comment = false;
   let found = -1;
@@ -90,15 +99,15 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
   // inside an escaped newline sequence
   let escaping = false;
   let escapeMarker = -1;
-  value.text = fullArgs;
+  value.text = text;
   value.flushed = '';
   value.runStart = value.runEnd = -1;
-  for (let i = 0; i < fullArgs.length; i++) {
-    const char = fullArgs.charAt(i);
-    if (isWhitespace(char)) {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === CR || c === LF) {
       if (escaping) {
         escapedWhitespaceDetected = true;
-        if (isNewline(char)) {
+        if (c === CR || c === LF) {
           // a newline: earlier whitespace does not count
           escapedWhitespaceDetected = false;
           if (comment) {
@@ -108,41 +117,37 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
         }
         continue;
       } else if (found !== -1) {
-        emit(out, found, escapeMarker === -1 ? i : escapeMarker);
+        emit(out, found - from, (escapeMarker === -1 ? i : escapeMarker) - from);
         escapeMarker = -1;
         found = -1;
       }
-    } else if (char === escapeChar) {
-      const next = fullArgs.charAt(i + 1);
-      if (next === ' ' || next === '\t') {
-        whitespaceCheck: for (let j = i + 2; j < fullArgs.length; j++) {
-          const c = fullArgs.charAt(j);
-          switch (c) {
-            case ' ':
-            case '\t':
-              continue;
-            case '\r':
-            case '\n':
-              if (c === '\r') j++; // \r\n
-              comment = false;
-              escaping = true;
-              start = true;
-              if (found !== -1) escapeMarker = i;
-              i = j;
-              break whitespaceCheck;
-            default:
-              escapeMarker = i;
-              if (found === -1) i = j - 1;
-              break whitespaceCheck;
+    } else if (c === escape) {
+      // -1 past the end, where dockerfile-ast's charAt gives ''
+      const next = i + 1 < to ? text.charCodeAt(i + 1) : -1;
+      if (next === SPACE || next === TAB) {
+        for (let j = i + 2; j < to; j++) {
+          const d = text.charCodeAt(j);
+          if (d === SPACE || d === TAB) continue;
+          if (d === CR || d === LF) {
+            if (d === CR) j++; // \r\n
+            comment = false;
+            escaping = true;
+            start = true;
+            if (found !== -1) escapeMarker = i;
+            i = j;
+          } else {
+            escapeMarker = i;
+            if (found === -1) i = j - 1;
           }
+          break;
         }
-      } else if (next === '\r') {
+      } else if (next === CR) {
         comment = false;
         escaping = true;
         start = true;
         if (found !== -1 && escapeMarker === -1) escapeMarker = i;
         i += 2;
-      } else if (next === '\n') {
+      } else if (next === LF) {
         comment = false;
         escaping = true;
         start = true;
@@ -150,16 +155,16 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
         i++;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          emit(out, found, escapeMarker);
+          emit(out, found - from, escapeMarker - from);
           found = -1;
         }
         escapeMarker = -1;
         escapedWhitespaceDetected = false;
         escaping = false;
-        if (next === '$') {
+        if (next === DOLLAR) {
           appendAt(i);
           appendAt(i + 1);
-        } else if (next === '') {
+        } else if (next === -1) {
           // end of input
           break;
         } else {
@@ -169,11 +174,11 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
         i++;
       }
     } else if (!comment) {
-      if (start && char === '#') {
+      if (start && c === HASH) {
         comment = true;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          emit(out, found, escapeMarker);
+          emit(out, found - from, escapeMarker - from);
           found = -1;
         }
         escapedWhitespaceDetected = false;
@@ -186,5 +191,5 @@ export function scanArguments(fullArgs: string, escapeChar: string, out: Spans):
       start = false;
     }
   }
-  if (found !== -1) emit(out, found, escapeMarker === -1 ? fullArgs.length : escapeMarker);
+  if (found !== -1) emit(out, found - from, (escapeMarker === -1 ? to : escapeMarker) - from);
 }
