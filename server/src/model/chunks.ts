@@ -191,8 +191,7 @@ function shiftInstruction(instruction: Instruction, d: number): Instruction {
   return new ParsedInstruction(
     i.keyword,
     i.keywordText,
-    shiftPacked(i.keywordPosition, d, 4, 0),
-    shiftRange(i.range, d),
+    shiftPacked(i.ranges, d, 4, 0),
     map(i.flags as ParsedFlag[], (f) =>
       new ParsedFlag(f.name, f.value, shiftRange(f.range, d), shiftRange(f.nameRange, d), f.valueRange && shiftRange(f.valueRange, d), shiftPacked(f.optionData, d, OPTION_STRIDE, 2)),
     ),

@@ -244,13 +244,13 @@ function toInstruction(plain: ast.Instruction): Instruction {
   // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
   // characters dockerfile-ast's scans find nothing, and they cost more than this check.
   const packed = packArguments(args);
-  const keywordPosition: number[] = new Array(4);
-  putRange(keywordPosition, 0, node.getInstructionRange(), lineDelta);
+  const ranges: number[] = new Array(8);
+  putRange(ranges, 0, node.getInstructionRange(), lineDelta);
+  putRange(ranges, 4, node.getRange(), lineDelta);
   return new ParsedInstruction(
     keyword,
     node.getInstruction(),
-    keywordPosition,
-    at(node.getRange()),
+    ranges,
     typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE,
     packed.values,
     packed.positions,

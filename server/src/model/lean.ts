@@ -5,7 +5,7 @@
 // option parsing, ModifiableInstruction.getArguments and getRawArgumentsContent (dockerfile-ast 0.7),
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
-import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction } from './parsed';
+import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, putRange } from './parsed';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Range, Token, VariableUse } from './types';
 
@@ -121,7 +121,7 @@ export function readLean(source: LeanSource, keyword: string, text: string, line
   const positions = lastPositions?.document === source.document ? lastPositions : (lastPositions = new Positions(source.document));
   const content = positions.content;
   // Token spans are offsets into `content`; positions are unshifted until the data is written out.
-  const keywordPosition = new Array<number>(4);
+  const ranges = new Array<number>(8);
   const ir = source.instructionRange;
   const keywordEnd = positions.offset(ir.end.line, ir.end.character);
   const lr = source.range;
@@ -149,15 +149,12 @@ export function readLean(source: LeanSource, keyword: string, text: string, line
   const values = count === first ? NONE : spans.values.slice(first, count);
   const argPositions = count === first ? NONE : first === 0 ? p : p.slice(4 * first);
   if (lineDelta !== 0) for (let k = 0; k < argPositions.length; k += 2) argPositions[k] += lineDelta;
-  keywordPosition[0] = ir.start.line + lineDelta;
-  keywordPosition[1] = ir.start.character;
-  keywordPosition[2] = ir.end.line + lineDelta;
-  keywordPosition[3] = ir.end.character;
+  putRange(ranges, 0, ir, lineDelta);
+  putRange(ranges, 4, lr, lineDelta);
   return new ParsedInstruction(
     keyword,
     source.instruction,
-    keywordPosition,
-    lineDelta === 0 ? lr : { start: { line: lr.start.line + lineDelta, character: lr.start.character }, end: { line: lr.end.line + lineDelta, character: lr.end.character } },
+    ranges,
     first === 0 ? NONE : flagList.slice(0, first),
     values,
     argPositions,

@@ -83,13 +83,14 @@ export class ParsedFlag implements Flag {
 export class ParsedInstruction implements Instruction {
   #args: Token[] | undefined;
   #keywordToken: Token | undefined;
+  #range: Range | undefined;
 
   constructor(
     readonly keyword: string,
     /** The keyword as written, and its range packed. */
     readonly keywordText: string,
-    readonly keywordPosition: readonly number[],
-    readonly range: Range,
+    /** The keyword's range, then the instruction's, packed: eight numbers. */
+    readonly ranges: readonly number[],
     readonly flags: readonly Flag[],
     readonly argValues: readonly string[],
     readonly argPositions: readonly number[],
@@ -102,7 +103,12 @@ export class ParsedInstruction implements Instruction {
   ) {}
 
   get keywordToken(): Token {
-    return (this.#keywordToken ??= { value: this.keywordText, range: rangeAt(this.keywordPosition, 0)! });
+    return (this.#keywordToken ??= { value: this.keywordText, range: rangeAt(this.ranges, 0)! });
+  }
+
+  /** Built on first read: at open, rules read the range of a stage's first and last instruction only. */
+  get range(): Range {
+    return (this.#range ??= rangeAt(this.ranges, 4)!);
   }
 
   get args(): readonly Token[] {

@@ -54,7 +54,8 @@ export interface Instruction {
   readonly keywordToken: Token;
   /** The keyword as written: keywordToken's value, without building the token. */
   readonly keywordText: string;
-  range: Range;
+  /** Built on first read (model/parsed.ts). */
+  readonly range: Range;
   flags: readonly Flag[];
   /** Arguments after the flags, as written. Built on first read from argValues and argPositions. */
   readonly args: readonly Token[];
