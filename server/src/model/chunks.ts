@@ -193,7 +193,7 @@ function shiftInstruction(instruction: Instruction, d: number): Instruction {
     i.keywordText,
     shiftPacked(i.ranges, d, 4, 0),
     map(i.flags as ParsedFlag[], (f) =>
-      new ParsedFlag(f.name, f.value, shiftRange(f.range, d), shiftRange(f.nameRange, d), f.valueRange && shiftRange(f.valueRange, d), shiftPacked(f.optionData, d, OPTION_STRIDE, 2)),
+      new ParsedFlag(f.name, f.value, shiftPacked(f.ranges, d, 4, 0), shiftPacked(f.optionData, d, OPTION_STRIDE, 2)),
     ),
     i.argValues,
     shiftPacked(i.argPositions, d, 4, 0),

@@ -187,7 +187,11 @@ function toFlag(f: ast.Flag): Flag {
     putRange(optionData, base + 2, o.getRange(), lineDelta);
     putRange(optionData, base + 6, o.getValueRange(), lineDelta);
   });
-  return new ParsedFlag(f.getName(), f.getValue(), at(f.getRange()), at(f.getNameRange()), at(f.getValueRange()), optionData);
+  const ranges: number[] = new Array(12);
+  putRange(ranges, 0, f.getRange(), lineDelta);
+  putRange(ranges, 4, f.getNameRange(), lineDelta);
+  putRange(ranges, 8, f.getValueRange(), lineDelta);
+  return new ParsedFlag(f.getName(), f.getValue(), ranges, optionData);
 }
 
 function toProperty(p: ast.Property): Property {

@@ -104,8 +104,6 @@ class Positions {
   }
 }
 
-const position = (p: readonly number[], k: number, lineDelta: number): Range['start'] => ({ line: p[k] + lineDelta, character: p[k + 1] });
-const range = (p: readonly number[], k: number, lineDelta: number): Range => ({ start: position(p, k, lineDelta), end: position(p, k + 2, lineDelta) });
 
 /**
  * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
@@ -184,19 +182,37 @@ function readFlag(positions: Positions, value: string, p: readonly number[], k: 
       startIndex = i;
     }
   }
-  const q = new Array<number>(8);
-  positions.put(q, 0, start + startIndex, 0);
-  const whole = range(p, k, lineDelta);
+  // range, nameRange, valueRange (-1 for none); ends that are the flag's end are copied from it.
+  const r = new Array<number>(12);
+  for (let i = 0; i < 4; i++) r[i] = p[k + i];
+  positions.put(r, 4, start + startIndex, 0);
+  let name: string;
+  let flagValue: string | null;
+  let options: readonly unknown[] = NONE;
   if (index === -1) {
-    return new ParsedFlag(value.substring(2), null, whole, { start: position(q, 0, lineDelta), end: whole.end }, null, NONE);
+    name = value.substring(2);
+    flagValue = null;
+    r[6] = r[2];
+    r[7] = r[3];
+    r[8] = r[9] = r[10] = r[11] = -1;
+  } else {
+    positions.put(r, 6, start + index, 0);
+    if (index === value.length - 1) {
+      name = value.substring(2, index);
+      flagValue = '';
+      r[8] = r[2];
+      r[9] = r[3];
+    } else {
+      name = value.substring(2, nameIndex);
+      flagValue = value.substring(nameIndex + 1);
+      positions.put(r, 8, start + index + 1, 0);
+      options = readOptions(positions, flagValue, start + index + 1, lineDelta);
+    }
+    r[10] = r[2];
+    r[11] = r[3];
   }
-  positions.put(q, 2, start + index, 0);
-  const nameRange = range(q, 0, lineDelta);
-  if (index === value.length - 1) return new ParsedFlag(value.substring(2, index), '', whole, nameRange, { start: whole.end, end: whole.end }, NONE);
-  positions.put(q, 4, start + index + 1, 0);
-  const flagValue = value.substring(nameIndex + 1);
-  const valueRange = { start: position(q, 4, lineDelta), end: whole.end };
-  return new ParsedFlag(value.substring(2, nameIndex), flagValue, whole, nameRange, valueRange, readOptions(positions, flagValue, start + index + 1, lineDelta));
+  if (lineDelta !== 0) for (let i = 0; i < 12; i += 2) if (r[i] !== -1) r[i] += lineDelta;
+  return new ParsedFlag(name, flagValue, r, options);
 }
 
 /** Flag's constructor: `a=b,c` options, positioned from `offset` by their index in the (unescaped) value. */

@@ -48,15 +48,30 @@ export const OPTION_STRIDE = 10;
 
 export class ParsedFlag implements Flag {
   #options: FlagOption[] | undefined;
+  #range: Range | undefined;
+  #nameRange: Range | undefined;
+  #valueRange: Range | null | undefined;
 
   constructor(
     readonly name: string,
     readonly value: string | null,
-    readonly range: Range,
-    readonly nameRange: Range,
-    readonly valueRange: Range | null,
+    /** range, nameRange and valueRange packed: twelve numbers. Each is built on first read. */
+    readonly ranges: readonly number[],
     readonly optionData: readonly unknown[],
   ) {}
+
+  get range(): Range {
+    return (this.#range ??= rangeAt(this.ranges, 0)!);
+  }
+
+  get nameRange(): Range {
+    return (this.#nameRange ??= rangeAt(this.ranges, 4)!);
+  }
+
+  get valueRange(): Range | null {
+    if (this.#valueRange === undefined) this.#valueRange = rangeAt(this.ranges, 8);
+    return this.#valueRange;
+  }
 
   get options(): readonly FlagOption[] {
     if (this.#options === undefined) {

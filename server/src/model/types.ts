@@ -22,9 +22,10 @@ export interface FlagOption {
 export interface Flag {
   name: string;
   value: string | null;
-  range: Range;
-  nameRange: Range;
-  valueRange: Range | null;
+  /** The ranges are built on first read (model/parsed.ts). */
+  readonly range: Range;
+  readonly nameRange: Range;
+  readonly valueRange: Range | null;
   /** `--mount` options; built on first read (model/parsed.ts). */
   readonly options: readonly FlagOption[];
   /** The options with this name, built without building (and keeping) the others. */
