@@ -102,7 +102,7 @@ export class ParsedInstruction implements Instruction {
 
   constructor(
     readonly keyword: string,
-    /** The keyword as written, and its range packed. */
+    /** The keyword as written. */
     readonly keywordText: string,
     /** The keyword's range, then the instruction's, packed: eight numbers. */
     readonly ranges: readonly number[],
