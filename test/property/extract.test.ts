@@ -52,6 +52,10 @@ describe('lean instruction reader', () => {
       'RUN --mount=a=b,c\\\r\nde=f x',
       'HEALTHCHECK --interval=5s none',
       'HEALTHCHECK --interval=5s cmd true',
+      // triggers are read like any instruction
+      'ONBUILD COPY --from=a /x /y',
+      'ONBUILD RUN --mount=type=cache,from=b,target=/c make $V',
+      'ONBUILD ADD ["a", "b"]',
     ];
     for (const text of cases) compare(`FROM a\n${text}\n`);
   });
