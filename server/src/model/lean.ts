@@ -101,7 +101,6 @@ class Positions {
   }
 }
 
-
 /**
  * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
  * trigger), LABEL with variables, and heredocs after flags. `keyword` is upper-case.
