@@ -52,6 +52,9 @@ describe('lean instruction reader', () => {
       'RUN --mount=a=b,c\\\r\nde=f x',
       'HEALTHCHECK --interval=5s none',
       'HEALTHCHECK --interval=5s cmd true',
+      // escaped blanks before any argument: a token with no start of its own starts just before the arguments
+      'FROM \\ \\ \\  \n \\[',
+      'RUN \\\r\n \\ a--b',
       // triggers are read like any instruction
       'ONBUILD COPY --from=a /x /y',
       'ONBUILD RUN --mount=type=cache,from=b,target=/c make $V',

@@ -38,6 +38,11 @@ describe('argument tokeniser', () => {
     assert.ok(total > 3000, `compared ${total} instructions`);
   });
 
+  it('gives dockerfile-ast\'s arguments when escaped blanks come before any argument', () => {
+    // A token with no start of its own: dockerfile-ast places it one character before the arguments.
+    assert.ok(compare('FROM a\nFROM \\ \\ \\  \n \\[\nRUN \\\r\n \\ a--b\n') === 3);
+  });
+
   it('gives dockerfile-ast\'s arguments on the example and fixture files', () => {
     const files: string[] = [];
     const walk = (dir: string) => {

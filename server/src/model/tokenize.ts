@@ -76,6 +76,7 @@ function take(): string {
   return taken;
 }
 
+/** `start` is relative to the scan's start, -1 when no character was found (as dockerfile-ast has it). */
 function emit(out: Spans, start: number, end: number): void {
   const k = out.count++;
   out.values[k] = take();
@@ -155,7 +156,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         i++;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          emit(out, found - from, escapeMarker - from);
+          emit(out, found === -1 ? -1 : found - from, escapeMarker - from);
           found = -1;
         }
         escapeMarker = -1;
@@ -178,7 +179,7 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         comment = true;
       } else {
         if (escapedWhitespaceDetected && escapeMarker !== -1) {
-          emit(out, found - from, escapeMarker - from);
+          emit(out, found === -1 ? -1 : found - from, escapeMarker - from);
           found = -1;
         }
         escapedWhitespaceDetected = false;
