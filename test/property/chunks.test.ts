@@ -4,9 +4,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { PARAMETERS } from './params';
 import { ModelBuilder, parseDockerfile } from '../../server/src/model';
 
-const SEED = 20261128;
 const NAMES = ['base', 'Builder', 'deps', 'test', 'BUILD', 'runner', 'a-b', 'x'];
 const IMAGES = ['alpine:3.20', 'golang:1.22', 'python:${PY}-slim', 'scratch', '${REG:-docker.io}/node:20', 'debian'];
 
@@ -111,7 +111,7 @@ describe('chunked parsing equals whole-file parsing', () => {
           assert.deepStrictEqual(builder.build(current), parseDockerfile(current));
         }
       }),
-      { seed: SEED, numRuns: 150 },
+      PARAMETERS(150),
     );
   });
 
@@ -132,7 +132,7 @@ describe('chunked parsing equals whole-file parsing', () => {
           assert.deepStrictEqual(builder.build(current), parseDockerfile(current));
         }
       }),
-      { seed: SEED, numRuns: 300 },
+      PARAMETERS(300),
     );
   });
 
@@ -143,7 +143,7 @@ describe('chunked parsing equals whole-file parsing', () => {
         const text = parts.join('');
         assert.deepStrictEqual(new ModelBuilder().build(text), parseDockerfile(text));
       }),
-      { seed: SEED, numRuns: 300 },
+      PARAMETERS(300),
     );
   });
 

@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { PARAMETERS } from './params';
 import { parseText, parseTextWithAst } from '../../server/src/model/extract';
 
-const SEED = 20261128;
 
 const KEYWORDS = ['FROM', 'COPY', 'ADD', 'RUN', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'STOPSIGNAL', 'MAINTAINER', 'ARG', 'ENV', 'ONBUILD', 'copy', 'Run', 'BOGUS'];
 // Flags of every shape getFlags handles (no value, empty value, options, escapes inside, stray dashes),
@@ -30,7 +30,7 @@ describe('lean instruction reader', () => {
           compare(`${backtick ? '# escape=`\n' : ''}FROM a\n${body}\n`);
         },
       ),
-      { seed: SEED, numRuns: 3000 },
+      PARAMETERS(3000),
     );
   });
 

@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { PARAMETERS } from './params';
 import { DockerfileParser } from 'dockerfile-ast';
 import { originalTokenize, tokenize } from '../../server/src/model/tokenize';
 
-const SEED = 20261128;
 
 type Tokenizer = (this: unknown) => { getValue(): string; getRange(): unknown }[];
 
@@ -33,7 +33,7 @@ describe('argument tokeniser', () => {
         const text = `${backtick ? '# escape=`\n' : ''}FROM a\nRUN ${parts.join('')}\nCOPY ${[...parts].reverse().join('')}`;
         total += compare(text);
       }),
-      { seed: SEED, numRuns: 3000 },
+      PARAMETERS(3000),
     );
     assert.ok(total > 3000, `compared ${total} instructions`);
   });
