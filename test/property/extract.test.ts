@@ -4,9 +4,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { PARAMETERS } from './params';
+import { exampleAndFixtureFiles } from '../helpers/files';
 import { parseText, parseTextWithAst } from '../../server/src/model/extract';
 
 
@@ -64,16 +64,7 @@ describe('lean instruction reader', () => {
   });
 
   it("gives dockerfile-ast's parse on the example and fixture files", () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else files.push(full);
-      }
-    };
-    walk(path.resolve(__dirname, '../../../examples'));
-    walk(path.resolve(__dirname, '../../../test/fixtures'));
+    const files = exampleAndFixtureFiles();
     for (const file of files) compare(fs.readFileSync(file, 'utf8'));
     assert.ok(files.length > 20, `compared ${files.length} files`);
   });

@@ -2,9 +2,9 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import { PARAMETERS } from './params';
+import { exampleAndFixtureFiles } from '../helpers/files';
 import { DockerfileParser } from 'dockerfile-ast';
 import { originalTokenize, tokenize } from '../../server/src/model/tokenize';
 
@@ -44,16 +44,7 @@ describe('argument tokeniser', () => {
   });
 
   it('gives dockerfile-ast\'s arguments on the example and fixture files', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else files.push(full);
-      }
-    };
-    walk(path.resolve(__dirname, '../../../examples'));
-    walk(path.resolve(__dirname, '../../../test/fixtures'));
+    const files = exampleAndFixtureFiles();
     let total = 0;
     for (const file of files) total += compare(fs.readFileSync(file, 'utf8'));
     assert.ok(total > 100, `compared ${total} instructions in ${files.length} files`);

@@ -6,6 +6,7 @@
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, putRange } from './parsed';
+import { CR, LF } from './chars';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Range, Token, VariableUse } from './types';
 
@@ -44,7 +45,7 @@ const FLAG_STOP = new Map<string, (value: string) => boolean>([
 /** JSONInstruction subclasses: they look for exec form in their arguments. */
 const JSON_FORM = new Set(['ADD', 'COPY', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME']);
 
-const isEol = (c: number) => c === 13 || c === 10;
+const isEol = (c: number) => c === CR || c === LF;
 
 // Scratch lists, refilled for each instruction (see Spans); kept parts are copied out at their exact length.
 const spans = newSpans();

@@ -2,6 +2,7 @@
 // start on a line where dockerfile-ast starts a fresh instruction, so the scanner tracks line
 // continuations, heredocs and comments the way dockerfile-ast does. When it is unsure it stops
 // splitting: a bigger chunk is always correct, only slower.
+import { CR, HASH, LF, SPACE, TAB } from './chars';
 import { parseText } from './extract';
 
 export interface Chunk {
@@ -11,11 +12,6 @@ export interface Chunk {
   text: string;
 }
 
-const SPACE = 0x20;
-const TAB = 0x09;
-const CR = 0x0d;
-const LF = 0x0a;
-const HASH = 0x23;
 
 /** Where a chunk starts: a line and the offset of its first character. */
 export interface Start {

@@ -5,6 +5,7 @@
 // test/property/tokenize.test.ts checks that both give the same arguments and ranges.
 import { Argument, Instruction as AstInstruction } from 'dockerfile-ast';
 import { Range } from 'vscode-languageserver-types';
+import { CR, DOLLAR, HASH, LF, SPACE, TAB } from './chars';
 
 interface Tokenizable {
   document: { getText(): string; offsetAt(position: Range['start']): number; positionAt(offset: number): Range['start'] };
@@ -15,13 +16,6 @@ interface Tokenizable {
 
 /** The tokeniser dockerfile-ast ships, for comparison in tests. */
 export const originalTokenize = (AstInstruction.prototype as unknown as { getRawArguments(): Argument[] }).getRawArguments;
-
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
-const DOLLAR = 36;
-const HASH = 35;
 
 /**
  * Token values and their spans (offsets into the scanned text); scanArguments writes the first `count`.
