@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DocumentStore } from '../../server/src/documents';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { Memo } from '../../server/src/rules/cache';
 import { defaultSettings, type Settings } from '../../server/src/settings';
 import { applyEdit, dockerfile, edit } from '../helpers/generators';
 
@@ -103,5 +104,24 @@ describe('rules cache: property', () => {
       { seed: 20261128, numRuns: 150 },
     );
     assert.ok(versions >= 300);
+  });
+});
+
+describe('Memo', () => {
+  it('keeps a value while every dep is the same one, and recomputes when any dep or their number differs', () => {
+    const memo = new Memo<object, number>();
+    const key = {};
+    let calls = 0;
+    const compute = () => ++calls;
+    assert.equal(memo.get(key, [1, 'a', null, key], compute), 1);
+    assert.equal(memo.get(key, [1, 'a', null, key], compute), 1);
+    assert.equal(memo.get(key, [1, 'a', null, {}], compute), 2);
+    assert.equal(memo.get(key, [1, 'a', null], compute), 3);
+    assert.equal(memo.get(key, [1, 'a', undefined], compute), 4);
+    assert.equal(memo.get(key, [1, 'a', undefined, undefined], compute), 5);
+    assert.equal(memo.get(key, [], compute), 6);
+    assert.equal(memo.get(key, [], compute), 6);
+    assert.equal(memo.get({}, [], compute), 7);
+    assert.throws(() => memo.get(key, [1, 2, 3, 4, 5], compute), RangeError);
   });
 });

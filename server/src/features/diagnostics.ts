@@ -67,16 +67,27 @@ function severityOf(rule: RuleName, level: RuleLevel | undefined): DiagnosticSev
   return level && level !== 'off' ? LEVEL[level] : RULES[rule];
 }
 
+// Shared by every diagnostic of a rule: a big file's diagnostics stay cached with its model, and nothing
+// changes a diagnostic once it is made (the connection only serialises it).
+const descriptions = new Map<RuleName, { readonly href: string }>();
+const UNNECESSARY: DiagnosticTag[] = Object.freeze([DiagnosticTag.Unnecessary]) as unknown as DiagnosticTag[];
+
+function description(rule: RuleName): { readonly href: string } {
+  let found = descriptions.get(rule);
+  if (found === undefined) descriptions.set(rule, (found = Object.freeze({ href: ruleDocUrl(rule) })));
+  return found;
+}
+
 function toDiagnostic(finding: Finding, severity: DiagnosticSeverity, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity,
     code: finding.rule,
-    codeDescription: { href: ruleDocUrl(finding.rule) },
+    codeDescription: description(finding.rule),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
-  if (finding.rule === 'UnusedStage') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (finding.rule === 'UnusedStage') diagnostic.tags = UNNECESSARY;
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   }

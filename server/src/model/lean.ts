@@ -104,9 +104,9 @@ class Positions {
 
 /**
  * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
- * trigger), LABEL with variables, and heredocs after flags. `keyword` is upper-case.
+ * trigger), LABEL with variables, and heredocs after flags. `keyword` is upper-case, `keywordText` as written.
  */
-export function readLean(source: LeanSource, keyword: string, text: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
+export function readLean(source: LeanSource, keyword: string, keywordText: string, text: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
   if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'ONBUILD') return null;
   // Variables start with `$` and heredocs with `<<`: without those characters their readers find nothing.
   const hasVariables = text.includes('$');
@@ -148,7 +148,7 @@ export function readLean(source: LeanSource, keyword: string, text: string, line
   putRange(ranges, 4, lr, lineDelta);
   return new ParsedInstruction(
     keyword,
-    source.instruction,
+    keywordText,
     ranges,
     first === 0 ? NONE : flagList.slice(0, first),
     values,

@@ -5,8 +5,14 @@
 // function of the key's content and the deps; cached values are shared between versions: never mutate them.
 import type { StageModel } from '../model';
 
+// Deps are copied into the entry (up to four, as many as any rule has) rather than kept as the caller's
+// array: a big file's memos hold thousands of entries, and every object they keep costs each collection.
 interface Entry<V> {
-  deps: readonly unknown[];
+  count: number;
+  d0: unknown;
+  d1: unknown;
+  d2: unknown;
+  d3: unknown;
   value: V;
 }
 
@@ -14,18 +20,18 @@ export class Memo<K extends object, V> {
   private readonly entries = new WeakMap<K, Entry<V>>();
 
   get(key: K, deps: readonly unknown[], compute: () => V): V {
+    if (deps.length > 4) throw new RangeError('a memo takes at most four deps');
     const entry = this.entries.get(key);
-    if (entry !== undefined && sameDeps(entry.deps, deps)) return entry.value;
+    if (entry !== undefined && sameDeps(entry, deps)) return entry.value;
     const value = compute();
-    this.entries.set(key, { deps, value });
+    this.entries.set(key, { count: deps.length, d0: deps[0], d1: deps[1], d2: deps[2], d3: deps[3], value });
     return value;
   }
 }
 
-function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function sameDeps(entry: Entry<unknown>, deps: readonly unknown[]): boolean {
+  const n = deps.length;
+  return entry.count === n && (n < 1 || entry.d0 === deps[0]) && (n < 2 || entry.d1 === deps[1]) && (n < 3 || entry.d2 === deps[2]) && (n < 4 || entry.d3 === deps[3]);
 }
 
 /**
