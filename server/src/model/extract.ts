@@ -5,6 +5,7 @@ import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { readLean, type LeanReaders, type LeanSource } from './lean';
+import { installFastScan } from './parserScan';
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
 import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
@@ -39,6 +40,8 @@ const createRange = LspRange.create as unknown as RangeCreate;
   if (three === undefined && four === undefined && isPosition(one) && isPosition(two)) return { start: one as Range['start'], end: two as Range['end'] };
   return createRange(one, two, three, four);
 };
+
+installFastScan();
 
 // Lines to add to every position while one parse is converted (a chunk parsed away from its place).
 let lineDelta = 0;

@@ -1,0 +1,115 @@
+// dockerfile-ast's Parser looks for the end of an instruction's arguments (processArguments) and of a comment
+// (processComment) one character at a time, switching on one-character strings: the largest cost of its parse
+// of a big file, and many times that before the code is optimised (a server's first open). Both make their
+// decisions at line breaks and escape characters only (and at `#` or any other character right after a
+// continuation), so these versions jump between those with indexOf and decide the same way.
+// test/property/parserScan.test.ts checks that both parse the same.
+import { Comment } from 'dockerfile-ast/lib/comment';
+import { Parser } from 'dockerfile-ast/lib/parser';
+import { Range } from 'vscode-languageserver-types';
+import { CR, HASH, LF, SPACE, TAB } from './chars';
+
+interface Scanning {
+  buffer: string;
+  escapeChar: string;
+  document: { positionAt(offset: number): Range['start'] };
+  processArguments(dockerfile: unknown, instruction: string, instructionEnd: number, start: number, offset: number): number;
+  processComment(dockerfile: unknown, start: number): number;
+  processHeredocs(instruction: unknown, offset: number): number;
+  createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown;
+}
+
+const parserPrototype = Parser.prototype as unknown as Scanning;
+/** dockerfile-ast's own versions, for comparison in tests. */
+export const originalScan = { processArguments: parserPrototype.processArguments, processComment: parserPrototype.processComment };
+export const fastScan = { processArguments, processComment };
+
+export function installFastScan(): void {
+  parserPrototype.processArguments = processArguments;
+  parserPrototype.processComment = processComment;
+}
+
+/**
+ * The next index at or after `from` of a character, remembered per buffer: the parser reads forward, so one
+ * indexOf serves every query until the parse passes it. Searching afresh each time would rescan the rest of
+ * the buffer for a character it does not hold (CR in most files).
+ */
+class NextIndex {
+  private buffer = '';
+  private searchedFrom = 0;
+  private found = -1;
+
+  constructor(private readonly char: string) {}
+
+  at(buffer: string, from: number): number {
+    if (buffer !== this.buffer || from < this.searchedFrom || (this.found !== -1 && this.found < from)) {
+      this.buffer = buffer;
+      this.searchedFrom = from;
+      this.found = buffer.indexOf(this.char, from);
+    }
+    return this.found === -1 ? buffer.length : this.found;
+  }
+}
+
+const nextLF = new NextIndex('\n');
+const nextCR = new NextIndex('\r');
+const nextBackslash = new NextIndex('\\');
+const nextBacktick = new NextIndex('`');
+
+function nextEscape(buffer: string, from: number, escapeChar: string): number {
+  if (escapeChar === '\\') return nextBackslash.at(buffer, from);
+  if (escapeChar === '`') return nextBacktick.at(buffer, from);
+  return buffer.length; // the parser only ever uses those two
+}
+
+function nextLineBreak(buffer: string, from: number): number {
+  return Math.min(nextLF.at(buffer, from), nextCR.at(buffer, from));
+}
+
+/** Parser.processArguments: the same cases in the same order, reached by skipping what changes nothing. */
+function processArguments(this: Scanning, dockerfile: unknown, instruction: string, instructionEnd: number, start: number, offset: number): number {
+  const buffer = this.buffer;
+  const length = buffer.length;
+  const escapeChar = this.escapeChar;
+  const escape = escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
+  let escaped = false;
+  for (let i = offset + 1; i < length; i++) {
+    // Not after a continuation, only line breaks and the escape character decide anything.
+    if (!escaped) i = Math.min(nextLineBreak(buffer, i), nextEscape(buffer, i, escapeChar));
+    if (i >= length) break;
+    const c = buffer.charCodeAt(i);
+    if (c === CR || c === LF) {
+      if (escaped) continue;
+      return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
+    }
+    if (c === escape) {
+      const next = i + 1 < length ? buffer.charCodeAt(i + 1) : -1;
+      if (next === LF || next === CR) {
+        escaped = true;
+        i++;
+      } else if (next === SPACE || next === TAB) {
+        let j = i + 2;
+        while (j < length && (buffer.charCodeAt(j) === SPACE || buffer.charCodeAt(j) === TAB)) j++;
+        if (j >= length) return length;
+        if (buffer.charCodeAt(j) === CR || buffer.charCodeAt(j) === LF) escaped = true;
+        // The character at j is skipped, whatever it is.
+        i = j;
+      }
+      continue;
+    }
+    if (c === HASH) {
+      if (escaped) i = this.processComment(dockerfile, i);
+      continue;
+    }
+    if (c !== SPACE && c !== TAB) escaped = false;
+  }
+  return length;
+}
+
+/** Parser.processComment: the comment runs to the next line break. */
+function processComment(this: Scanning, dockerfile: unknown, start: number): number {
+  const end = nextLineBreak(this.buffer, start + 1);
+  const range = Range.create(this.document.positionAt(start), this.document.positionAt(end));
+  (dockerfile as { addComment(comment: Comment): void }).addComment(new Comment(this.document as never, range));
+  return end;
+}
