@@ -5,6 +5,7 @@ import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { readLean, type LeanReaders, type LeanSource } from './lean';
+import { installLineStarts } from './lineStarts';
 import { installFastScan } from './parserScan';
 import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
 import { tokenize } from './tokenize';
@@ -42,6 +43,7 @@ const createRange = LspRange.create as unknown as RangeCreate;
 };
 
 installFastScan();
+installLineStarts();
 
 // Lines to add to every position while one parse is converted (a chunk parsed away from its place).
 let lineDelta = 0;
