@@ -181,6 +181,15 @@ export function scanArguments(text: string, from: number, to: number, escapeChar
         escapeMarker = -1;
         appendAt(i);
         if (found === -1) found = i;
+        // Every following character up to a blank, a line break or the escape character takes this same
+        // branch (`start` is now false, so even `#`): it only extends the run, so take them all at once.
+        let j = i + 1;
+        for (; j < to; j++) {
+          const d = text.charCodeAt(j);
+          if (d === SPACE || d === TAB || d === CR || d === LF || d === escape) break;
+        }
+        value.runEnd = j;
+        i = j - 1;
       }
       // a non-whitespace character
       start = false;
