@@ -2,7 +2,7 @@
 // whole file: the global part (directives, global ARGs), then one chunk per FROM (see scanner.ts),
 // and reuses the parse of every chunk an edit did not touch.
 import { countLines, parseText } from './extract';
-import { OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, shiftPacked } from './parsed';
+import { ParsedFlag, ParsedInstruction, map } from './parsed';
 import { chunksAt, directiveInfo, scanStarts, type Start } from './scanner';
 import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
 
@@ -188,21 +188,21 @@ function shiftLines(parsed: ParsedText, delta: number): ParsedText {
 // Every instruction and flag comes from extract.ts, so they are the packed classes of parsed.ts.
 function shiftInstruction(instruction: Instruction, d: number): Instruction {
   const i = instruction as ParsedInstruction;
+  // Ranges and argument positions stay in the parse's numbers (parsed.ts): the copy only adds to its delta.
   return new ParsedInstruction(
     i.keyword,
     i.keywordText,
-    shiftPacked(i.ranges, d, 4, 0),
-    map(i.flags as ParsedFlag[], (f) =>
-      new ParsedFlag(f.name, f.value, shiftPacked(f.ranges, d, 4, 0), shiftPacked(f.optionData, d, OPTION_STRIDE, 2)),
-    ),
+    map(i.flags as ParsedFlag[], (f) => f.moved(d)),
     i.argValues,
-    shiftPacked(i.argPositions, d, 4, 0),
     i.argsText,
     i.execForm,
     map(i.variables, (v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
     map(i.properties, (p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
     map(i.heredocs, (t) => shiftToken(t, d)),
     i.trigger && shiftInstruction(i.trigger, d),
+    i.packed,
+    i.at,
+    i.lineDelta + d,
   );
 }
 

@@ -7,7 +7,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { readLean, type LeanReaders, type LeanSource } from './lean';
 import { installLineStarts } from './lineStarts';
 import { installFastScan } from './parserScan';
-import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, map, putRange } from './parsed';
+import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, finishPacking, map, packedMark, packing, putRange, reserve, rollback, startPacking } from './parsed';
 import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
 
@@ -132,9 +132,11 @@ export function parseTextWithAst(text: string): ParsedText {
 function read(text: string, countLineBreaks: boolean, shift: number, leanReading: boolean): ParsedText {
   lineDelta = shift;
   lean = leanReading;
+  startPacking();
   try {
     return convert(text, countLineBreaks);
   } finally {
+    finishPacking();
     lineDelta = 0;
     lean = false;
   }
@@ -184,19 +186,18 @@ function flat(value: string): string {
 
 function toFlag(f: ast.Flag): Flag {
   const options = f.getOptions();
-  const optionData: unknown[] = options.length === 0 ? NONE : new Array(OPTION_STRIDE * options.length);
+  const at = reserve(FLAG_NUMBERS + OPTION_NUMBERS * options.length);
+  putRange(at, f.getRange(), lineDelta);
+  putRange(at + 4, f.getNameRange(), lineDelta);
+  putRange(at + 8, f.getValueRange(), lineDelta);
+  const optionText: (string | null)[] = options.length === 0 ? NONE : new Array(2 * options.length);
   options.forEach((o, k) => {
-    const base = OPTION_STRIDE * k;
-    optionData[base] = o.getName();
-    optionData[base + 1] = o.getValue();
-    putRange(optionData, base + 2, o.getRange(), lineDelta);
-    putRange(optionData, base + 6, o.getValueRange(), lineDelta);
+    optionText[2 * k] = o.getName();
+    optionText[2 * k + 1] = o.getValue();
+    putRange(at + FLAG_NUMBERS + OPTION_NUMBERS * k, o.getRange(), lineDelta);
+    putRange(at + FLAG_NUMBERS + OPTION_NUMBERS * k + 4, o.getValueRange(), lineDelta);
   });
-  const ranges: number[] = new Array(12);
-  putRange(ranges, 0, f.getRange(), lineDelta);
-  putRange(ranges, 4, f.getNameRange(), lineDelta);
-  putRange(ranges, 8, f.getValueRange(), lineDelta);
-  return new ParsedFlag(f.getName(), f.getValue(), ranges, optionData);
+  return new ParsedFlag(f.getName(), f.getValue(), optionText, packing(), at, 0);
 }
 
 function toProperty(p: ast.Property): Property {
@@ -211,16 +212,12 @@ function toVariable(v: ast.Variable): VariableUse {
   return { name: v.getName(), range: at(v.getRange()), nameRange: at(v.getNameRange()), modifier: v.getModifier() };
 }
 
-/** Values and packed positions (moved down by lineDelta) of dockerfile-ast arguments. */
-function packArguments(args: readonly ast.Argument[]): { values: string[]; positions: number[] } {
-  if (args.length === 0) return { values: NONE, positions: NONE };
+/** Values of dockerfile-ast arguments. */
+function argumentValues(args: readonly ast.Argument[]): string[] {
+  if (args.length === 0) return NONE;
   const values: string[] = new Array(args.length);
-  const positions: number[] = new Array(4 * args.length);
-  for (let k = 0; k < args.length; k++) {
-    values[k] = flat(args[k].getValue());
-    putRange(positions, 4 * k, args[k].getRange(), lineDelta);
-  }
-  return { values, positions };
+  for (let k = 0; k < args.length; k++) values[k] = flat(args[k].getValue());
+  return values;
 }
 
 /** The text document dockerfile-ast keeps in every instruction (not in its typings). */
@@ -245,12 +242,14 @@ function toInstruction(plain: ast.Instruction): Instruction {
   const keywordText = written === keyword ? keyword : written;
   const text = plain.getTextContent();
   if (lean) {
+    const mark = packedMark();
     try {
       const parsed = readLean(plain as unknown as Plain, keyword, keywordText, text, lineDelta, astReaders);
       if (parsed !== null) return parsed;
     } catch {
       // an input that trips the lean reader still gets dockerfile-ast's reading
     }
+    rollback(mark);
   }
   const node = typed(plain);
   // Capabilities differ per instruction subclass; probe for them instead of switching on classes.
@@ -260,30 +259,33 @@ function toInstruction(plain: ast.Instruction): Instruction {
     typeof n.getOpeningBracket === 'function' && n.getOpeningBracket() !== null && n.getClosingBracket?.() !== null;
   const args = node.getArguments();
   const document = (node as unknown as WithDocument).document;
-  // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
-  // characters dockerfile-ast's scans find nothing, and they cost more than this check.
-  const packed = packArguments(args);
-  const ranges: number[] = new Array(8);
-  putRange(ranges, 0, node.getInstructionRange(), lineDelta);
-  putRange(ranges, 4, node.getRange(), lineDelta);
+  // Flags first, then the instruction's own numbers, as lean.ts writes them.
+  const flags = typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE;
+  const at = reserve(8 + 4 * args.length);
+  putRange(at, node.getInstructionRange(), lineDelta);
+  putRange(at + 4, node.getRange(), lineDelta);
+  for (let k = 0; k < args.length; k++) putRange(at + 8 + 4 * k, args[k].getRange(), lineDelta);
   return new ParsedInstruction(
     keyword,
     keywordText,
-    ranges,
-    typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE,
-    packed.values,
-    packed.positions,
+    flags,
+    argumentValues(args),
     // What getRawArgumentsContent returns, from the arguments already read.
     args.length === 0
       ? ''
       : document.getText().substring(document.offsetAt(args[0].getRange().start), document.offsetAt(args[args.length - 1].getRange().end)),
     execForm,
+    // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
+    // characters dockerfile-ast's scans find nothing, and they cost more than this check.
     text.includes('$') ? map(safely(() => node.getVariables()), toVariable) : NONE,
     (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function' ? map(safely(() => n.getProperties!()), toProperty) : NONE,
     typeof n.getHeredocs === 'function' && text.includes('<')
       ? map(safely(() => n.getHeredocs!()), toHeredoc)
       : NONE,
     trigger ? toInstruction(trigger) : null,
+    packing(),
+    at,
+    0,
   );
 }
 

@@ -5,7 +5,7 @@
 // option parsing, ModifiableInstruction.getArguments and getRawArgumentsContent (dockerfile-ast 0.7),
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
-import { NONE, OPTION_STRIDE, ParsedFlag, ParsedInstruction, putRange } from './parsed';
+import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putRange, reserve, rollback } from './parsed';
 import { CR, LF } from './chars';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Range, Token, VariableUse } from './types';
@@ -51,7 +51,11 @@ const isEol = (c: number) => c === CR || c === LF;
 const spans = newSpans();
 let lastPositions: Positions | undefined;
 const flagList: Flag[] = [];
+/** Token positions (unshifted), and options as read (name, value, range, valueRange), four numbers per position pair. */
+const tokenPositions: number[] = [];
+const flagRanges: number[] = new Array(FLAG_NUMBERS).fill(0);
 const optionList: unknown[] = [];
+const OPTION_STRIDE = 10;
 
 /** TextDocument's positionAt and offsetAt over one parse's text, with positions as packed numbers. */
 class Positions {
@@ -115,18 +119,19 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   // One per parse (document): its line cursor carries on from instruction to instruction.
   const positions = lastPositions?.document === source.document ? lastPositions : (lastPositions = new Positions(source.document));
   const content = positions.content;
-  // Token spans are offsets into `content`; positions are unshifted until the data is written out.
-  const ranges = new Array<number>(8);
+  // Token spans are offsets into `content`; their positions go to `p` unshifted, and the arguments' are
+  // copied to the parse's numbers (parsed.ts) shifted.
   const ir = source.instructionRange;
   const keywordEnd = positions.offset(ir.end.line, ir.end.character);
   const lr = source.range;
   scanArguments(content, keywordEnd, positions.offset(lr.end.line, lr.end.character), source.escapeChar, spans);
   const count = spans.count;
-  const p = new Array<number>(4 * count);
+  const p = tokenPositions;
   for (let k = 0; k < count; k++) {
     positions.put(p, 4 * k, keywordEnd + spans.starts[k], 0);
     positions.put(p, 4 * k + 2, keywordEnd + spans.ends[k], 0);
   }
+  const mark = packedMark();
   const stop = FLAG_STOP.get(keyword);
   let flagCount = 0;
   if (stop !== undefined) {
@@ -136,29 +141,33 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   }
   const first = flagCount;
   // The plain instruction's arguments include the flags; the typed one's, which getHeredocs reads, do not.
-  if (hasHeredocs && first > 0) return null;
+  if (hasHeredocs && first > 0) {
+    rollback(mark);
+    return null;
+  }
   const argsText = first < count ? content.substring(positions.offset(p[4 * first], p[4 * first + 1]), positions.offset(p[4 * count - 2], p[4 * count - 1])) : '';
   const execForm = JSON_FORM.has(keyword) && first < count && isExecForm(argsText, spans.values, first, count);
   // A value joined around an escape is a tree of string pieces until read by index: flatten it while young.
   for (let k = first; k < count; k++) spans.values[k].charCodeAt(0);
   const values = count === first ? NONE : spans.values.slice(first, count);
-  const argPositions = count === first ? NONE : first === 0 ? p : p.slice(4 * first);
-  if (lineDelta !== 0) for (let k = 0; k < argPositions.length; k += 2) argPositions[k] += lineDelta;
-  putRange(ranges, 0, ir, lineDelta);
-  putRange(ranges, 4, lr, lineDelta);
+  const at = reserve(8 + 4 * (count - first));
+  putRange(at, ir, lineDelta);
+  putRange(at + 4, lr, lineDelta);
+  for (let k = first; k < count; k++) putPacked(at + 8 + 4 * (k - first), p, 4 * k, lineDelta);
   return new ParsedInstruction(
     keyword,
     keywordText,
-    ranges,
     first === 0 ? NONE : flagList.slice(0, first),
     values,
-    argPositions,
     argsText,
     execForm,
     hasVariables ? readers.variables(source) : NONE,
     NONE,
     hasHeredocs ? readers.heredocs(source) : NONE,
     null,
+    packing(),
+    at,
+    0,
   );
 }
 
@@ -179,13 +188,13 @@ function readFlag(positions: Positions, value: string, p: readonly number[], k: 
       startIndex = i;
     }
   }
-  // range, nameRange, valueRange (-1 for none); ends that are the flag's end are copied from it.
-  const r = new Array<number>(12);
+  // range, nameRange, valueRange (-1 for none), unshifted; ends that are the flag's end are copied from it.
+  const r = flagRanges;
   for (let i = 0; i < 4; i++) r[i] = p[k + i];
   positions.put(r, 4, start + startIndex, 0);
   let name: string;
   let flagValue: string | null;
-  let options: readonly unknown[] = NONE;
+  let optionCount = 0;
   if (index === -1) {
     name = value.substring(2);
     flagValue = null;
@@ -203,17 +212,31 @@ function readFlag(positions: Positions, value: string, p: readonly number[], k: 
       name = value.substring(2, nameIndex);
       flagValue = value.substring(nameIndex + 1);
       positions.put(r, 8, start + index + 1, 0);
-      options = readOptions(positions, flagValue, start + index + 1, lineDelta);
+      optionCount = readOptions(positions, flagValue, start + index + 1, lineDelta);
     }
     r[10] = r[2];
     r[11] = r[3];
   }
-  if (lineDelta !== 0) for (let i = 0; i < 12; i += 2) if (r[i] !== -1) r[i] += lineDelta;
-  return new ParsedFlag(name, flagValue, r, options);
+  const at = reserve(FLAG_NUMBERS + OPTION_NUMBERS * optionCount);
+  for (let i = 0; i < FLAG_NUMBERS; i += 4) putPacked(at + i, r, i, lineDelta);
+  const optionText: (string | null)[] = optionCount === 0 ? NONE : new Array(2 * optionCount);
+  for (let o = 0; o < optionCount; o++) {
+    const data = optionList;
+    const base = OPTION_STRIDE * o;
+    optionText[2 * o] = data[base] as string;
+    optionText[2 * o + 1] = data[base + 1] as string | null;
+    // Already shifted by readOptions.
+    putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o, data as number[], base + 2, 0);
+    putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o + 4, data as number[], base + 6, 0);
+  }
+  return new ParsedFlag(name, flagValue, optionText, packing(), at, 0);
 }
 
-/** Flag's constructor: `a=b,c` options, positioned from `offset` by their index in the (unescaped) value. */
-function readOptions(positions: Positions, value: string, offset: number, lineDelta: number): readonly unknown[] {
+/**
+ * Flag's constructor: `a=b,c` options, positioned from `offset` by their index in the (unescaped) value. Writes
+ * them to optionList (name, value, range, valueRange) and returns how many there are.
+ */
+function readOptions(positions: Positions, value: string, offset: number, lineDelta: number): number {
   const data = optionList;
   let size = 0;
   let nameStart = -1;
@@ -248,7 +271,7 @@ function readOptions(positions: Positions, value: string, offset: number, lineDe
     }
   }
   if (hasOptions && nameStart !== -1) option(value.length);
-  return size === 0 ? NONE : data.slice(0, size);
+  return size / OPTION_STRIDE;
 }
 
 /**

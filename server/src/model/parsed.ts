@@ -1,50 +1,91 @@
 // Compact parsed instructions. A big file's model is mostly positions, and garbage collection pays for
-// every object in it on every open, so the parts few readers need are kept as packed numbers and become
-// objects on first read: argument tokens (a RUN line has dozens; the outline and most rules read values
-// only), the keyword token, and mount options (only `from=` matters, and only references read it).
-// The packed fields are plain data, so parses still deep-equal and shift like the rest.
+// every object in it on every open, so the parts few readers need become objects on first read: argument
+// tokens (a RUN line has dozens; the outline and most rules read values only), the keyword token, ranges,
+// and mount options (only `from=` matters, and only references read it). Their numbers live in one
+// Int32Array per parse (Packed), outside the JS heap: a collection copies and marks the objects of a new
+// model, not the contents of its typed arrays. A chunk that moves to other lines shares its parse's numbers
+// and adds its own line delta.
 import type { Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
 
 /** Shared by everything with nothing in a list; frozen because parsed data is never mutated. */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
 export const map = <T, U>(items: readonly T[], f: (item: T, index: number) => U): U[] => (items.length === 0 ? NONE : items.map(f));
 
-/** Packed ranges: four numbers each (start line, start character, end line, end character); -1 for none. */
-const rangeAt = (p: readonly unknown[], k: number): Range | null =>
-  p[k] === -1 ? null : { start: { line: p[k] as number, character: p[k + 1] as number }, end: { line: p[k + 2] as number, character: p[k + 3] as number } };
-
 /**
- * Writes `range` (its lines moved by `lineDelta`) at `out[k..k+3]`. Packed arrays are allocated at their
- * final length and filled: `push` would leave spare capacity, a dozen slots for a four-number array.
+ * The ranges of one parse, four numbers each (start line, start character, end line, end character; -1 as the
+ * start line for none). Written while the parse is read (`startPacking` ... `finishPacking`), then fixed.
  */
-export function putRange(out: unknown[], k: number, range: Range | null, lineDelta: number): void {
+export class Packed {
+  data = new Int32Array(0);
+}
+
+// The parse being read: its numbers grow here and are copied out at their final length. Reading a parse is
+// synchronous and never nested, so one writer serves all.
+let scratch = new Int32Array(1 << 12);
+let used = 0;
+let current = new Packed();
+
+export function startPacking(): Packed {
+  used = 0;
+  return (current = new Packed());
+}
+
+export function finishPacking(): void {
+  current.data = scratch.slice(0, used);
+  used = 0;
+}
+
+/** The parse being read, for the instructions and flags read from it. */
+export const packing = (): Packed => current;
+
+/** Room for `count` numbers; returns where they start. */
+export function reserve(count: number): number {
+  if (used + count > scratch.length) {
+    const grown = new Int32Array(Math.max(scratch.length * 2, used + count));
+    grown.set(scratch.subarray(0, used));
+    scratch = grown;
+  }
+  const at = used;
+  used += count;
+  return at;
+}
+
+/** How much is written; `rollback` drops what was written after (a reader that gave up). */
+export const packedMark = (): number => used;
+export const rollback = (mark: number): void => {
+  used = mark;
+};
+
+/** Writes `range` (its lines moved by `lineDelta`) at k..k+3. */
+export function putRange(k: number, range: Range | null, lineDelta: number): void {
   if (range === null) {
-    out[k] = out[k + 1] = out[k + 2] = out[k + 3] = -1;
+    scratch[k] = scratch[k + 1] = scratch[k + 2] = scratch[k + 3] = -1;
   } else {
-    out[k] = range.start.line + lineDelta;
-    out[k + 1] = range.start.character;
-    out[k + 2] = range.end.line + lineDelta;
-    out[k + 3] = range.end.character;
+    scratch[k] = range.start.line + lineDelta;
+    scratch[k + 1] = range.start.character;
+    scratch[k + 2] = range.end.line + lineDelta;
+    scratch[k + 3] = range.end.character;
   }
 }
 
-/** A copy of packed data with the line of every range moved by `d`; `stride` entries per item, ranges from `first`. */
-export function shiftPacked<T>(packed: readonly T[], d: number, stride: number, first: number): readonly T[] {
-  if (packed.length === 0) return packed;
-  const out = packed.slice();
-  for (let i = 0; i < out.length; i += stride) {
-    for (let k = i + first; k < i + stride; k += 4) {
-      if ((out[k] as unknown) !== -1) {
-        (out as unknown as number[])[k] += d;
-        (out as unknown as number[])[k + 2] += d;
-      }
-    }
-  }
-  return out;
+/** Writes four numbers already packed elsewhere (lines moved by `lineDelta`, none stays none). */
+export function putPacked(k: number, from: readonly number[], i: number, lineDelta: number): void {
+  const none = from[i] === -1;
+  scratch[k] = none ? -1 : from[i] + lineDelta;
+  scratch[k + 1] = from[i + 1];
+  scratch[k + 2] = none ? -1 : from[i + 2] + lineDelta;
+  scratch[k + 3] = from[i + 3];
 }
 
-/** Options packed ten entries each: name, value, range, valueRange. */
-export const OPTION_STRIDE = 10;
+function rangeAt(packed: Packed, i: number, lineDelta: number): Range | null {
+  const d = packed.data;
+  if (d[i] === -1) return null;
+  return { start: { line: d[i] + lineDelta, character: d[i + 1] }, end: { line: d[i + 2] + lineDelta, character: d[i + 3] } };
+}
+
+/** Numbers per flag before its options (range, nameRange, valueRange), and per option (range, valueRange). */
+export const FLAG_NUMBERS = 12;
+export const OPTION_NUMBERS = 8;
 
 export class ParsedFlag implements Flag {
   #options: FlagOption[] | undefined;
@@ -55,21 +96,25 @@ export class ParsedFlag implements Flag {
   constructor(
     readonly name: string,
     readonly value: string | null,
-    /** range, nameRange and valueRange packed: twelve numbers. Each is built on first read. */
-    readonly ranges: readonly number[],
-    readonly optionData: readonly unknown[],
+    /** Each option's name and value (null without `=`), two entries per option. */
+    readonly optionText: readonly (string | null)[],
+    /** range, nameRange, valueRange, then each option's range and valueRange, from `at` in `packed`. */
+    readonly packed: Packed,
+    readonly at: number,
+    /** Lines to add to the packed ones. */
+    readonly lineDelta: number,
   ) {}
 
   get range(): Range {
-    return (this.#range ??= rangeAt(this.ranges, 0)!);
+    return (this.#range ??= rangeAt(this.packed, this.at, this.lineDelta)!);
   }
 
   get nameRange(): Range {
-    return (this.#nameRange ??= rangeAt(this.ranges, 4)!);
+    return (this.#nameRange ??= rangeAt(this.packed, this.at + 4, this.lineDelta)!);
   }
 
   get valueRange(): Range | null {
-    if (this.#valueRange === undefined) this.#valueRange = rangeAt(this.ranges, 8);
+    if (this.#valueRange === undefined) this.#valueRange = rangeAt(this.packed, this.at + 8, this.lineDelta);
     return this.#valueRange;
   }
 
@@ -85,11 +130,19 @@ export class ParsedFlag implements Flag {
     return this.#options?.filter((o) => o.name === name) ?? this.optionsWhere((n) => n === name);
   }
 
+  /** The same flag, `d` lines further down. */
+  moved(d: number): ParsedFlag {
+    return new ParsedFlag(this.name, this.value, this.optionText, this.packed, this.at, this.lineDelta + d);
+  }
+
   private optionsWhere(accept: (name: string) => boolean): FlagOption[] {
-    const p = this.optionData;
+    const text = this.optionText;
     const options: FlagOption[] = [];
-    for (let i = 0; i < p.length; i += OPTION_STRIDE) {
-      if (accept(p[i] as string)) options.push({ name: p[i] as string, value: p[i + 1] as string | null, range: rangeAt(p, i + 2)!, valueRange: rangeAt(p, i + 6) });
+    for (let k = 0; 2 * k < text.length; k++) {
+      const name = text[2 * k] as string;
+      if (!accept(name)) continue;
+      const i = this.at + FLAG_NUMBERS + OPTION_NUMBERS * k;
+      options.push({ name, value: text[2 * k + 1], range: rangeAt(this.packed, i, this.lineDelta)!, valueRange: rangeAt(this.packed, i + 4, this.lineDelta) });
     }
     return options;
   }
@@ -104,32 +157,34 @@ export class ParsedInstruction implements Instruction {
     readonly keyword: string,
     /** The keyword as written. */
     readonly keywordText: string,
-    /** The keyword's range, then the instruction's, packed: eight numbers. */
-    readonly ranges: readonly number[],
     readonly flags: readonly Flag[],
     readonly argValues: readonly string[],
-    readonly argPositions: readonly number[],
     readonly argsText: string,
     readonly execForm: boolean,
     readonly variables: readonly VariableUse[],
     readonly properties: readonly Property[],
     readonly heredocs: readonly Token[],
     readonly trigger: Instruction | null,
+    /** The keyword's range, the instruction's, then each argument's, from `at` in `packed`. */
+    readonly packed: Packed,
+    readonly at: number,
+    /** Lines to add to the packed ones. */
+    readonly lineDelta: number,
   ) {}
 
   get keywordToken(): Token {
-    return (this.#keywordToken ??= { value: this.keywordText, range: rangeAt(this.ranges, 0)! });
+    return (this.#keywordToken ??= { value: this.keywordText, range: rangeAt(this.packed, this.at, this.lineDelta)! });
   }
 
   /** Built on first read: at open, rules read the range of a stage's first and last instruction only. */
   get range(): Range {
-    return (this.#range ??= rangeAt(this.ranges, 4)!);
+    return (this.#range ??= rangeAt(this.packed, this.at + 4, this.lineDelta)!);
   }
 
   get args(): readonly Token[] {
     if (this.#args === undefined) {
-      const p = this.argPositions;
-      this.#args = map(this.argValues, (value, k) => ({ value, range: rangeAt(p, 4 * k)! }));
+      const at = this.at + 8;
+      this.#args = map(this.argValues, (value, k) => ({ value, range: rangeAt(this.packed, at + 4 * k, this.lineDelta)! }));
     }
     return this.#args;
   }

@@ -58,12 +58,10 @@ export interface Instruction {
   /** Built on first read (model/parsed.ts). */
   readonly range: Range;
   flags: readonly Flag[];
-  /** Arguments after the flags, as written. Built on first read from argValues and argPositions. */
+  /** Arguments after the flags, as written. Built on first read (model/parsed.ts). */
   readonly args: readonly Token[];
   /** The arguments' values alone: enough for summaries and word checks, and cheaper than `args`. */
   argValues: readonly string[];
-  /** Four numbers per argument: start line, start character, end line, end character. */
-  argPositions: readonly number[];
   /** Raw argument text, continuation lines joined; used for summaries and shell checks. */
   argsText: string;
   execForm: boolean;
