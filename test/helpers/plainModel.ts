@@ -1,9 +1,9 @@
 // Parses and models compared by what they say rather than by how they store it: packed instructions and
 // flags (server/src/model/parsed.ts) keep their ranges in their parse's numbers, so a chunk parsed on its own
 // and the same lines of a whole-file parse hold the same ranges at different places.
-import { ParsedFlag, ParsedInstruction } from '../../server/src/model/parsed';
+import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty } from '../../server/src/model/parsed';
 
-/** A deep copy of `value` in which every packed instruction and flag is a plain object of its readings. */
+/** A deep copy of `value` in which every packed instruction, flag, property and comment is a plain object of its readings. */
 export function plain(value: unknown): unknown {
   if (value instanceof ParsedInstruction) {
     return {
@@ -17,7 +17,7 @@ export function plain(value: unknown): unknown {
       argsText: value.argsText,
       execForm: value.execForm,
       variables: value.variables,
-      properties: value.properties,
+      properties: plain(value.properties),
       heredocs: value.heredocs,
       trigger: plain(value.trigger),
     };
@@ -25,6 +25,8 @@ export function plain(value: unknown): unknown {
   if (value instanceof ParsedFlag) {
     return { name: value.name, value: value.value, range: value.range, nameRange: value.nameRange, valueRange: value.valueRange, options: value.options };
   }
+  if (value instanceof ParsedProperty) return { name: value.name, value: value.value, nameRange: value.nameRange, valueRange: value.valueRange };
+  if (value instanceof ParsedComment) return { text: value.text, range: value.range };
   if (Array.isArray(value)) return value.map(plain);
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [k, plain(v)]));
   if (value !== null && typeof value === 'object') {

@@ -2,7 +2,7 @@
 // whole file: the global part (directives, global ARGs), then one chunk per FROM (see scanner.ts),
 // and reuses the parse of every chunk an edit did not touch.
 import { countLines, parseText } from './extract';
-import { ParsedFlag, ParsedInstruction, map } from './parsed';
+import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, map } from './parsed';
 import { chunksAt, directiveInfo, scanStarts, type Start } from './scanner';
 import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
 
@@ -177,7 +177,7 @@ function shiftLines(parsed: ParsedText, delta: number): ParsedText {
     directives: parsed.directives.map((d) => ({ ...d, range: shiftRange(d.range, delta), valueRange: shiftRange(d.valueRange, delta) })),
     preamble: parsed.preamble.map((i) => shiftInstruction(i, delta)),
     stages: parsed.stages.map(stage),
-    comments: parsed.comments.map((c) => ({ text: c.text, range: shiftRange(c.range, delta) })),
+    comments: parsed.comments.map((c) => (c as ParsedComment).moved(delta)),
     escapeChar: parsed.escapeChar,
     lineCount: parsed.lineCount,
   };
@@ -197,7 +197,7 @@ function shiftInstruction(instruction: Instruction, d: number): Instruction {
     i.argsText,
     i.execForm,
     map(i.variables, (v) => ({ name: v.name, range: shiftRange(v.range, d), nameRange: shiftRange(v.nameRange, d), modifier: v.modifier })),
-    map(i.properties, (p) => ({ name: p.name, value: p.value, nameRange: shiftRange(p.nameRange, d), valueRange: p.valueRange && shiftRange(p.valueRange, d) })),
+    map(i.properties as ParsedProperty[], (p) => p.moved(d)),
     map(i.heredocs, (t) => shiftToken(t, d)),
     i.trigger && shiftInstruction(i.trigger, d),
     i.packed,

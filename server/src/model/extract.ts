@@ -7,7 +7,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { readLean, type LeanReaders, type LeanSource } from './lean';
 import { installLineStarts } from './lineStarts';
 import { installFastScan } from './parserScan';
-import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, finishPacking, map, packedMark, packing, putRange, reserve, rollback, startPacking } from './parsed';
+import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, finishPacking, map, packedMark, packing, putRange, reserve, rollback, startPacking } from './parsed';
 import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
 
@@ -173,7 +173,9 @@ function toDirective(d: ast.ParserDirective): Directive {
 }
 
 function toComment(c: ast.Comment): Comment {
-  return { text: c.getContent(), range: at(c.getRange()) };
+  const k = reserve(4);
+  putRange(k, c.getRange(), lineDelta);
+  return new ParsedComment(c.getContent(), packing(), k, 0);
 }
 
 // A value the tokeniser joined around an escape (tokenize.ts), like any concatenation, is a tree of string
@@ -201,7 +203,10 @@ function toFlag(f: ast.Flag): Flag {
 }
 
 function toProperty(p: ast.Property): Property {
-  return { name: p.getName(), value: p.getValue(), nameRange: at(p.getNameRange()), valueRange: at(p.getValueRange()) };
+  const k = reserve(8);
+  putRange(k, p.getNameRange(), lineDelta);
+  putRange(k + 4, p.getValueRange(), lineDelta);
+  return new ParsedProperty(p.getName(), p.getValue(), packing(), k, 0);
 }
 
 function toHeredoc(h: ast.Heredoc): Token {

@@ -5,7 +5,7 @@
 // Int32Array per parse (Packed), outside the JS heap: a collection copies and marks the objects of a new
 // model, not the contents of its typed arrays. A chunk that moves to other lines shares its parse's numbers
 // and adds its own line delta.
-import type { Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
+import type { Comment, Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
 
 /** Shared by everything with nothing in a list; frozen because parsed data is never mutated. */
 export const NONE: never[] = Object.freeze([]) as unknown as never[];
@@ -187,5 +187,52 @@ export class ParsedInstruction implements Instruction {
       this.#args = map(this.argValues, (value, k) => ({ value, range: rangeAt(this.packed, at + 4 * k, this.lineDelta)! }));
     }
     return this.#args;
+  }
+}
+
+/** An ARG or ENV declaration: nameRange, then valueRange, from `at` in `packed`. */
+export class ParsedProperty implements Property {
+  #nameRange: Range | undefined;
+  #valueRange: Range | null | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly value: string | null,
+    readonly packed: Packed,
+    readonly at: number,
+    readonly lineDelta: number,
+  ) {}
+
+  get nameRange(): Range {
+    return (this.#nameRange ??= rangeAt(this.packed, this.at, this.lineDelta)!);
+  }
+
+  get valueRange(): Range | null {
+    if (this.#valueRange === undefined) this.#valueRange = rangeAt(this.packed, this.at + 4, this.lineDelta);
+    return this.#valueRange;
+  }
+
+  moved(d: number): ParsedProperty {
+    return new ParsedProperty(this.name, this.value, this.packed, this.at, this.lineDelta + d);
+  }
+}
+
+/** A comment line: its range at `at` in `packed` (rules read the ranges of `# check=` comments only). */
+export class ParsedComment implements Comment {
+  #range: Range | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly packed: Packed,
+    readonly at: number,
+    readonly lineDelta: number,
+  ) {}
+
+  get range(): Range {
+    return (this.#range ??= rangeAt(this.packed, this.at, this.lineDelta)!);
+  }
+
+  moved(d: number): ParsedComment {
+    return new ParsedComment(this.text, this.packed, this.at, this.lineDelta + d);
   }
 }

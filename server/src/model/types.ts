@@ -35,8 +35,9 @@ export interface Flag {
 export interface Property {
   name: string;
   value: string | null;
-  nameRange: Range;
-  valueRange: Range | null;
+  /** Built on first read (model/parsed.ts). */
+  readonly nameRange: Range;
+  readonly valueRange: Range | null;
 }
 
 export interface VariableUse {
@@ -82,7 +83,8 @@ export interface Directive {
 
 export interface Comment {
   text: string;
-  range: Range;
+  /** Built on first read (model/parsed.ts). */
+  readonly range: Range;
 }
 
 /** A FROM instruction plus the instructions up to the next FROM. */
