@@ -2,7 +2,7 @@
 // whole file: the global part (directives, global ARGs), then one chunk per FROM (see scanner.ts),
 // and reuses the parse of every chunk an edit did not touch.
 import { countLines, parseText } from './extract';
-import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, map } from './parsed';
+import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, map, packingBatch } from './parsed';
 import { chunksAt, directiveInfo, scanStarts, type Start } from './scanner';
 import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
 
@@ -46,25 +46,28 @@ export class ChunkedParser {
     let byText: Map<string, Parsed[]> | undefined;
     const parts: ParsedText[] = [];
     let parsedCount = 0;
-    for (let k = 0; k < chunks.length; k++) {
-      const { line, text: chunkText } = chunks[k];
-      const escape = k === 0 ? '' : escapeChar;
-      // While typing most chunks keep their line and text: comparing them needs no hashing of the text.
-      let entry = this.previous.get(line);
-      if (entry === undefined || entry.escape !== escape || entry.text !== chunkText) {
-        byText ??= indexByText(this.previous);
-        entry = pick(byText.get(chunkText), escape, line);
+    // The chunks parsed here share one array of numbers (parsed.ts).
+    packingBatch(() => {
+      for (let k = 0; k < chunks.length; k++) {
+        const { line, text: chunkText } = chunks[k];
+        const escape = k === 0 ? '' : escapeChar;
+        // While typing most chunks keep their line and text: comparing them needs no hashing of the text.
+        let entry = this.previous.get(line);
+        if (entry === undefined || entry.escape !== escape || entry.text !== chunkText) {
+          byText ??= indexByText(this.previous);
+          entry = pick(byText.get(chunkText), escape, line);
+        }
+        if (entry === undefined) {
+          const own = detach(chunkText);
+          entry = { line, escape, text: own, parsed: parseAt(own, line, escape) };
+          parsedCount++;
+        } else if (entry.line !== line) {
+          entry = { line, escape, text: entry.text, parsed: shiftLines(entry.parsed, line - entry.line) };
+        }
+        current.set(line, entry);
+        parts.push(entry.parsed);
       }
-      if (entry === undefined) {
-        const own = detach(chunkText);
-        entry = { line, escape, text: own, parsed: parseAt(own, line, escape) };
-        parsedCount++;
-      } else if (entry.line !== line) {
-        entry = { line, escape, text: entry.text, parsed: shiftLines(entry.parsed, line - entry.line) };
-      }
-      current.set(line, entry);
-      parts.push(entry.parsed);
-    }
+    });
     this.previous = current;
     this.last = { text, escapeChar, count, lineCount, starts };
     this.stats = { chunks: chunks.length, parsed: parsedCount };

@@ -20,18 +20,40 @@ export class Packed {
 }
 
 // The parse being read: its numbers grow here and are copied out at their final length. Reading a parse is
-// synchronous and never nested, so one writer serves all.
+// synchronous and never nested, so one writer serves all. The parses of one batch (the chunks of one
+// document version) share one copy: one allocation outside the heap instead of one per chunk.
 let scratch = new Int32Array(1 << 12);
 let used = 0;
 let current = new Packed();
+let batch: Packed[] | undefined;
+let unsealed: Packed[] = [];
 
 export function startPacking(): Packed {
-  used = 0;
-  return (current = new Packed());
+  current = new Packed();
+  unsealed.push(current);
+  return current;
 }
 
 export function finishPacking(): void {
-  current.data = scratch.slice(0, used);
+  if (batch === undefined) seal();
+}
+
+/** Runs `parse`, which reads any number of parses, and gives them their numbers at the end. */
+export function packingBatch<T>(parse: () => T): T {
+  if (batch !== undefined) return parse();
+  batch = unsealed;
+  try {
+    return parse();
+  } finally {
+    batch = undefined;
+    seal();
+  }
+}
+
+function seal(): void {
+  const data = scratch.slice(0, used);
+  for (const packed of unsealed) packed.data = data;
+  unsealed = [];
   used = 0;
 }
 
