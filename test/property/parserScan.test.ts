@@ -1,5 +1,5 @@
-// dockerfile-ast's Parser with our processArguments and processComment (model/parserScan.ts) must parse
-// exactly as with its own: the same instructions at the same ranges, the same comments.
+// dockerfile-ast's Parser with our processArguments, processComment and createInstruction (model/parserScan.ts)
+// must parse exactly as with its own: the same instructions at the same ranges, the same comments.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -8,12 +8,13 @@ import { PARAMETERS } from './params';
 import { exampleAndFixtureFiles } from '../helpers/files';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { Dockerfile } from 'dockerfile-ast';
-import { fastScan, originalScan } from '../../server/src/model/parserScan';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Cursor, fastScan, originalScan } from '../../server/src/model/parserScan';
 
 const prototype = Parser.prototype as unknown as typeof originalScan;
 
 function parseWith(scan: typeof originalScan, text: string) {
-  const saved = { processArguments: prototype.processArguments, processComment: prototype.processComment };
+  const saved = { processArguments: prototype.processArguments, processComment: prototype.processComment, createInstruction: prototype.createInstruction };
   Object.assign(prototype, scan);
   try {
     const dockerfile = new Parser().parse(text) as unknown as Dockerfile;
@@ -37,7 +38,7 @@ function compare(text: string): number {
 // continuations; heredocs; both escape characters.
 const PIECES = ['RUN ', 'COPY ', 'FROM ', 'ONBUILD RUN ', ' ', '\t', 'a', 'bc', '"q r"', '$V', '\\', '\\\\', '\\ ', '\\  \n', '\\\n', '\\\r\n', '\\\r', '\\ \t\r\n', '\\ x', '\\ #', '\n', '\r\n', '\r', '#', '# c\n', '  # c\n', '\\\n# c\n', '\\\n  # c\r\n', '`', '`\n', '` \n', '<<EOF', '<<-EOF', 'EOF', '\tEOF'];
 
-describe('parser scan (processArguments, processComment)', () => {
+describe('parser scan (processArguments, processComment, createInstruction)', () => {
   it('parses generated files as dockerfile-ast does', () => {
     let total = 0;
     fc.assert(
@@ -60,5 +61,18 @@ describe('parser scan (processArguments, processComment)', () => {
     for (const text of ['RUN a \\', 'RUN a \\ ', 'RUN a \\  \t', 'RUN a\\\n#c', 'RUN a\\\n#c\n b', 'RUN a\\\r\n\r\n#c\r\nb', '#only', '# c\rRUN a\r', 'RUN \\ x\\\n# c\nd']) {
       compare(text);
     }
+  });
+});
+
+describe('position cursor', () => {
+  it('gives the positions TextDocument.positionAt gives, asked in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r'), { maxLength: 20 }), fc.array(fc.integer({ min: -2, max: 45 }), { maxLength: 20 }), (parts, offsets) => {
+        const document = TextDocument.create('file:///x', 'dockerfile', 1, parts.join(''));
+        const cursor = new Cursor(document as unknown as ConstructorParameters<typeof Cursor>[0]);
+        for (const offset of offsets) assert.deepStrictEqual(cursor.at(offset), document.positionAt(offset), `${JSON.stringify(parts.join(''))} at ${offset}`);
+      }),
+      PARAMETERS(2000),
+    );
   });
 });

@@ -55,31 +55,6 @@ function at(range: Range | null): Range | null {
   return { start: { line: range.start.line + lineDelta, character: range.start.character }, end: { line: range.end.line + lineDelta, character: range.end.character } };
 }
 
-// The parser builds every RUN/COPY/ADD twice: once to look for heredocs, once to keep. Without
-// heredocs both have the same text and ranges, so the second build returns the first instance.
-interface CreateArgs {
-  dockerfile: unknown;
-  instruction: string;
-  start: number;
-  instructionEnd: number;
-  end: number;
-}
-type Creating = {
-  createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown;
-  __lastCreated?: CreateArgs & { node: unknown };
-};
-const parserPrototype = Parser.prototype as unknown as Creating;
-const create = parserPrototype.createInstruction;
-parserPrototype.createInstruction = function (this: Creating, dockerfile, instruction, start, instructionEnd, end) {
-  const last = this.__lastCreated;
-  if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
-    return last.node;
-  }
-  const node = create.call(this, dockerfile, instruction, start, instructionEnd, end);
-  this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
-  return node;
-};
-
 // While `lean` is set, the parser builds plain Instructions: the typed ones (Run, Copy, ...) read their
 // arguments in their constructors. lean.ts reads the common instructions from the plain ones; the others
 // get their typed instruction built from the same fields when they are read (`typed`). ONBUILD stays

@@ -2,8 +2,9 @@
 // (processComment) one character at a time, switching on one-character strings: the largest cost of its parse
 // of a big file, and many times that before the code is optimised (a server's first open). Both make their
 // decisions at line breaks and escape characters only (and at `#` or any other character right after a
-// continuation), so these versions jump between those with indexOf and decide the same way.
-// test/property/parserScan.test.ts checks that both parse the same.
+// continuation), so these versions jump between those with indexOf and decide the same way. createInstruction
+// finds its three positions from the last one instead of searching all lines, and builds each instruction
+// once. test/property/parserScan.test.ts checks that all of them parse as the parser's own.
 import { Comment } from 'dockerfile-ast/lib/comment';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Range } from 'vscode-languageserver-types';
@@ -12,7 +13,8 @@ import { CR, HASH, LF, SPACE, TAB } from './chars';
 interface Scanning {
   buffer: string;
   escapeChar: string;
-  document: { positionAt(offset: number): Range['start'] };
+  document: { positionAt(offset: number): Range['start']; getText(): string; getLineOffsets(): number[] };
+  __lastCreated?: CreateArgs & { node: unknown };
   processArguments(dockerfile: unknown, instruction: string, instructionEnd: number, start: number, offset: number): number;
   processComment(dockerfile: unknown, start: number): number;
   processHeredocs(instruction: unknown, offset: number): number;
@@ -21,12 +23,15 @@ interface Scanning {
 
 const parserPrototype = Parser.prototype as unknown as Scanning;
 /** dockerfile-ast's own versions, for comparison in tests. */
-export const originalScan = { processArguments: parserPrototype.processArguments, processComment: parserPrototype.processComment };
-export const fastScan = { processArguments, processComment };
+export const originalScan = {
+  processArguments: parserPrototype.processArguments,
+  processComment: parserPrototype.processComment,
+  createInstruction: parserPrototype.createInstruction,
+};
+export const fastScan = { processArguments, processComment, createInstruction };
 
 export function installFastScan(): void {
-  parserPrototype.processArguments = processArguments;
-  parserPrototype.processComment = processComment;
+  Object.assign(parserPrototype, fastScan);
 }
 
 /**
@@ -113,3 +118,70 @@ function processComment(this: Scanning, dockerfile: unknown, start: number): num
   (dockerfile as { addComment(comment: Comment): void }).addComment(new Comment(this.document as never, range));
   return end;
 }
+
+interface CreateArgs {
+  dockerfile: unknown;
+  instruction: string;
+  start: number;
+  instructionEnd: number;
+  end: number;
+}
+
+type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => unknown;
+const parserClass = Parser as unknown as { createInstruction: CreateTyped };
+
+/**
+ * Parser.createInstruction. The parser builds every RUN/COPY/ADD twice: once to look for heredocs, once to
+ * keep. Without heredocs both have the same text and ranges, so the second build returns the first instance.
+ */
+function createInstruction(this: Scanning, dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown {
+  const last = this.__lastCreated;
+  if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
+    return last.node;
+  }
+  const positions = cursorFor(this.document);
+  const startPosition = positions.at(start);
+  const instructionRange = { start: startPosition, end: positions.at(instructionEnd) };
+  const lineRange = { start: startPosition, end: positions.at(end) };
+  // The class's createInstruction is read now: extract.ts replaces it.
+  const node = parserClass.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+  this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
+  return node;
+}
+
+/** TextDocument.positionAt over one document, walking from the line of the last position asked. */
+export class Cursor {
+  private readonly content: string;
+  private readonly lines: number[];
+  private line = 0;
+
+  constructor(readonly document: Scanning['document']) {
+    this.content = document.getText();
+    this.lines = document.getLineOffsets();
+  }
+
+  at(offset: number): Range['start'] {
+    const lines = this.lines;
+    let at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset;
+    let line = this.line;
+    if (lines[line] > at) {
+      let low = 0;
+      let high = line;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (lines[mid] > at) high = mid;
+        else low = mid + 1;
+      }
+      line = low - 1;
+    } else {
+      while (line + 1 < lines.length && lines[line + 1] <= at) line++;
+    }
+    this.line = line;
+    while (at > lines[line] && (this.content.charCodeAt(at - 1) === CR || this.content.charCodeAt(at - 1) === LF)) at--;
+    return { line, character: at - lines[line] };
+  }
+}
+
+let lastCursor: Cursor | undefined;
+const cursorFor = (document: Scanning['document']): Cursor =>
+  lastCursor?.document === document ? lastCursor : (lastCursor = new Cursor(document));
