@@ -9,7 +9,8 @@ import { exampleAndFixtureFiles } from '../helpers/files';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Cursor, fastScan, originalScan } from '../../server/src/model/parserScan';
+import { fastScan, originalScan } from '../../server/src/model/parserScan';
+import { Positions } from '../../server/src/model/positions';
 
 const prototype = Parser.prototype as unknown as typeof originalScan;
 
@@ -64,12 +65,12 @@ describe('parser scan (processArguments, processComment, createInstruction)', ()
   });
 });
 
-describe('position cursor', () => {
+describe('positions', () => {
   it('gives the positions TextDocument.positionAt gives, asked in any order', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r'), { maxLength: 20 }), fc.array(fc.integer({ min: -2, max: 45 }), { maxLength: 20 }), (parts, offsets) => {
         const document = TextDocument.create('file:///x', 'dockerfile', 1, parts.join(''));
-        const cursor = new Cursor(document as unknown as ConstructorParameters<typeof Cursor>[0]);
+        const cursor = new Positions(document as unknown as ConstructorParameters<typeof Positions>[0]);
         for (const offset of offsets) assert.deepStrictEqual(cursor.at(offset), document.positionAt(offset), `${JSON.stringify(parts.join(''))} at ${offset}`);
       }),
       PARAMETERS(2000),

@@ -7,6 +7,7 @@
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
 import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putRange, reserve, rollback } from './parsed';
 import { CR, LF } from './chars';
+import { positionsOf, type Positions } from './positions';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Range, Token, VariableUse } from './types';
 
@@ -45,66 +46,15 @@ const FLAG_STOP = new Map<string, (value: string) => boolean>([
 /** JSONInstruction subclasses: they look for exec form in their arguments. */
 const JSON_FORM = new Set(['ADD', 'COPY', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME']);
 
-const isEol = (c: number) => c === CR || c === LF;
 
 // Scratch lists, refilled for each instruction (see Spans); kept parts are copied out at their exact length.
 const spans = newSpans();
-let lastPositions: Positions | undefined;
 const flagList: Flag[] = [];
 /** Token positions (unshifted), and options as read (name, value, range, valueRange), four numbers per position pair. */
 const tokenPositions: number[] = [];
 const flagRanges: number[] = new Array(FLAG_NUMBERS).fill(0);
 const optionList: unknown[] = [];
 const OPTION_STRIDE = 10;
-
-/** TextDocument's positionAt and offsetAt over one parse's text, with positions as packed numbers. */
-class Positions {
-  readonly content: string;
-  private readonly lines: number[];
-  /** The line of the last position written: instructions and their tokens come in order. */
-  private line = 0;
-
-  constructor(readonly document: LeanSource['document']) {
-    this.content = document.getText();
-    this.lines = document.getLineOffsets();
-  }
-
-  /** Writes the position of `offset` at out[k], out[k + 1] (line moved by `lineDelta`). */
-  put(out: unknown[], k: number, offset: number, lineDelta: number): void {
-    const lines = this.lines;
-    let at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset;
-    // The last line starting at or before `at`: walked to from the last one, searched for when behind it.
-    let line = this.line;
-    if (lines[line] > at) {
-      let low = 0;
-      let high = line;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (lines[mid] > at) high = mid;
-        else low = mid + 1;
-      }
-      line = low - 1;
-    } else {
-      while (line + 1 < lines.length && lines[line + 1] <= at) line++;
-    }
-    this.line = line;
-    while (at > lines[line] && isEol(this.content.charCodeAt(at - 1))) at--;
-    out[k] = line + lineDelta;
-    out[k + 1] = at - lines[line];
-  }
-
-  /** The offset of a position written by `put` with lineDelta 0 (a round trip, as dockerfile-ast makes). */
-  offset(line: number, character: number): number {
-    const lines = this.lines;
-    if (line >= lines.length) return this.content.length;
-    const start = lines[line];
-    if (character <= 0) return start;
-    const next = line + 1 < lines.length ? lines[line + 1] : this.content.length;
-    let at = start + character < next ? start + character : next;
-    while (at > start && isEol(this.content.charCodeAt(at - 1))) at--;
-    return at;
-  }
-}
 
 /**
  * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
@@ -117,7 +67,7 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   const hasHeredocs = text.includes('<');
   if (hasVariables && keyword === 'LABEL') return null;
   // One per parse (document): its line cursor carries on from instruction to instruction.
-  const positions = lastPositions?.document === source.document ? lastPositions : (lastPositions = new Positions(source.document));
+  const positions = positionsOf(source.document);
   const content = positions.content;
   // Token spans are offsets into `content`; their positions go to `p` unshifted, and the arguments' are
   // copied to the parse's numbers (parsed.ts) shifted.

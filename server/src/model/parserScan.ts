@@ -3,12 +3,13 @@
 // of a big file, and many times that before the code is optimised (a server's first open). Both make their
 // decisions at line breaks and escape characters only (and at `#` or any other character right after a
 // continuation), so these versions jump between those with indexOf and decide the same way. createInstruction
-// finds its three positions from the last one instead of searching all lines, and builds each instruction
+// finds its three positions from the last one (positions.ts) instead of searching all lines, and builds each instruction
 // once. test/property/parserScan.test.ts checks that all of them parse as the parser's own.
 import { Comment } from 'dockerfile-ast/lib/comment';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Range } from 'vscode-languageserver-types';
 import { CR, HASH, LF, SPACE, TAB } from './chars';
+import { positionsOf } from './positions';
 
 interface Scanning {
   buffer: string;
@@ -139,7 +140,7 @@ function createInstruction(this: Scanning, dockerfile: unknown, instruction: str
   if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
     return last.node;
   }
-  const positions = cursorFor(this.document);
+  const positions = positionsOf(this.document);
   const startPosition = positions.at(start);
   const instructionRange = { start: startPosition, end: positions.at(instructionEnd) };
   const lineRange = { start: startPosition, end: positions.at(end) };
@@ -148,40 +149,3 @@ function createInstruction(this: Scanning, dockerfile: unknown, instruction: str
   this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
   return node;
 }
-
-/** TextDocument.positionAt over one document, walking from the line of the last position asked. */
-export class Cursor {
-  private readonly content: string;
-  private readonly lines: number[];
-  private line = 0;
-
-  constructor(readonly document: Scanning['document']) {
-    this.content = document.getText();
-    this.lines = document.getLineOffsets();
-  }
-
-  at(offset: number): Range['start'] {
-    const lines = this.lines;
-    let at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset;
-    let line = this.line;
-    if (lines[line] > at) {
-      let low = 0;
-      let high = line;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (lines[mid] > at) high = mid;
-        else low = mid + 1;
-      }
-      line = low - 1;
-    } else {
-      while (line + 1 < lines.length && lines[line + 1] <= at) line++;
-    }
-    this.line = line;
-    while (at > lines[line] && (this.content.charCodeAt(at - 1) === CR || this.content.charCodeAt(at - 1) === LF)) at--;
-    return { line, character: at - lines[line] };
-  }
-}
-
-let lastCursor: Cursor | undefined;
-const cursorFor = (document: Scanning['document']): Cursor =>
-  lastCursor?.document === document ? lastCursor : (lastCursor = new Cursor(document));
