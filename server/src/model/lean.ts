@@ -6,7 +6,6 @@
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
 import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putRange, reserve, rollback } from './parsed';
-import { CR, LF } from './chars';
 import { positionsOf, type Positions } from './positions';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Range, Token, VariableUse } from './types';
