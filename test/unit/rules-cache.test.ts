@@ -124,4 +124,16 @@ describe('Memo', () => {
     assert.equal(memo.get({}, [], compute), 7);
     assert.throws(() => memo.get(key, [1, 2, 3, 4, 5], compute), RangeError);
   });
+
+  it('keeps one value per memo for the same key, also when one memo computes with another', () => {
+    const outer = new Memo<object, string>();
+    const inner = new Memo<object, string>();
+    const key = {};
+    let calls = 0;
+    const value = outer.get(key, [1], () => `outer:${inner.get(key, [1], () => `inner${++calls}`)}`);
+    assert.equal(value, 'outer:inner1');
+    assert.equal(inner.get(key, [1], () => `inner${++calls}`), 'inner1');
+    assert.equal(outer.get(key, [1], () => 'again'), 'outer:inner1');
+    assert.equal(calls, 1);
+  });
 });

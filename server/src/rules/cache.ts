@@ -16,15 +16,24 @@ interface Entry<V> {
   value: V;
 }
 
+// Every memo keeps its entry for a key in that key's list, all lists in one WeakMap: most memos are keyed
+// by a stage's FROM or its instructions, and a WeakMap insertion (hashing a new key) on every open for every
+// memo and stage cost more than the rules it saved.
+const lists = new WeakMap<object, (Entry<unknown> | undefined)[]>();
+let memos = 0;
+
 export class Memo<K extends object, V> {
-  private readonly entries = new WeakMap<K, Entry<V>>();
+  private readonly slot = memos++;
 
   get(key: K, deps: readonly unknown[], compute: () => V): V {
     if (deps.length > 4) throw new RangeError('a memo takes at most four deps');
-    const entry = this.entries.get(key);
-    if (entry !== undefined && sameDeps(entry, deps)) return entry.value;
+    const entry = lists.get(key)?.[this.slot];
+    if (entry !== undefined && sameDeps(entry, deps)) return entry.value as V;
     const value = compute();
-    this.entries.set(key, { count: deps.length, d0: deps[0], d1: deps[1], d2: deps[2], d3: deps[3], value });
+    // Read again: `compute` may have used another memo on the same key.
+    let list = lists.get(key);
+    if (list === undefined) lists.set(key, (list = []));
+    list[this.slot] = { count: deps.length, d0: deps[0], d1: deps[1], d2: deps[2], d3: deps[3], value };
     return value;
   }
 }
