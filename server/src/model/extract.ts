@@ -163,18 +163,18 @@ function flat(value: string): string {
 
 function toFlag(f: ast.Flag): Flag {
   const options = f.getOptions();
-  const at = reserve(FLAG_NUMBERS + OPTION_NUMBERS * options.length);
-  putRange(at, f.getRange(), lineDelta);
-  putRange(at + 4, f.getNameRange(), lineDelta);
-  putRange(at + 8, f.getValueRange(), lineDelta);
+  const base = reserve(FLAG_NUMBERS + OPTION_NUMBERS * options.length);
+  putRange(base, f.getRange(), lineDelta);
+  putRange(base + 4, f.getNameRange(), lineDelta);
+  putRange(base + 8, f.getValueRange(), lineDelta);
   const optionText: (string | null)[] = options.length === 0 ? NONE : new Array(2 * options.length);
   options.forEach((o, k) => {
     optionText[2 * k] = o.getName();
     optionText[2 * k + 1] = o.getValue();
-    putRange(at + FLAG_NUMBERS + OPTION_NUMBERS * k, o.getRange(), lineDelta);
-    putRange(at + FLAG_NUMBERS + OPTION_NUMBERS * k + 4, o.getValueRange(), lineDelta);
+    putRange(base + FLAG_NUMBERS + OPTION_NUMBERS * k, o.getRange(), lineDelta);
+    putRange(base + FLAG_NUMBERS + OPTION_NUMBERS * k + 4, o.getValueRange(), lineDelta);
   });
-  return new ParsedFlag(f.getName(), f.getValue(), optionText, packing(), at, 0);
+  return new ParsedFlag(f.getName(), f.getValue(), optionText, packing(), base, 0);
 }
 
 function toProperty(p: ast.Property): Property {
@@ -241,10 +241,10 @@ function toInstruction(plain: ast.Instruction): Instruction {
   const document = (node as unknown as WithDocument).document;
   // Flags first, then the instruction's own numbers, as lean.ts writes them.
   const flags = typeof n.getFlags === 'function' ? map(safely(() => n.getFlags!()), toFlag) : NONE;
-  const at = reserve(8 + 4 * args.length);
-  putRange(at, node.getInstructionRange(), lineDelta);
-  putRange(at + 4, node.getRange(), lineDelta);
-  for (let k = 0; k < args.length; k++) putRange(at + 8 + 4 * k, args[k].getRange(), lineDelta);
+  const base = reserve(8 + 4 * args.length);
+  putRange(base, node.getInstructionRange(), lineDelta);
+  putRange(base + 4, node.getRange(), lineDelta);
+  for (let k = 0; k < args.length; k++) putRange(base + 8 + 4 * k, args[k].getRange(), lineDelta);
   return new ParsedInstruction(
     keyword,
     keywordText,
@@ -264,7 +264,7 @@ function toInstruction(plain: ast.Instruction): Instruction {
       : NONE,
     trigger ? toInstruction(trigger) : null,
     packing(),
-    at,
+    base,
     0,
   );
 }

@@ -45,13 +45,14 @@ const FLAG_STOP = new Map<string, (value: string) => boolean>([
 /** JSONInstruction subclasses: they look for exec form in their arguments. */
 const JSON_FORM = new Set(['ADD', 'COPY', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME']);
 
-
 // Scratch lists, refilled for each instruction (see Spans); kept parts are copied out at their exact length.
 const spans = newSpans();
 const flagList: Flag[] = [];
-/** Token positions (unshifted), and options as read (name, value, range, valueRange), four numbers per position pair. */
+/** The positions of the instruction's tokens, unshifted: four numbers per token. */
 const tokenPositions: number[] = [];
+/** The flag being read: range, nameRange and valueRange, unshifted. */
 const flagRanges: number[] = new Array(FLAG_NUMBERS).fill(0);
+/** Its options as read: name, value, range and valueRange (shifted), OPTION_STRIDE entries each. */
 const optionList: unknown[] = [];
 const OPTION_STRIDE = 10;
 

@@ -2,9 +2,9 @@
 // every object in it on every open, so the parts few readers need become objects on first read: argument
 // tokens (a RUN line has dozens; the outline and most rules read values only), the keyword token, ranges,
 // and mount options (only `from=` matters, and only references read it). Their numbers live in one
-// Int32Array per parse (Packed), outside the JS heap: a collection copies and marks the objects of a new
-// model, not the contents of its typed arrays. A chunk that moves to other lines shares its parse's numbers
-// and adds its own line delta.
+// Int32Array per document version's parses (Packed), outside the JS heap: a collection copies and marks the
+// objects of a new model, not the contents of its typed arrays. A chunk that moves to other lines keeps its
+// numbers and adds its own line delta.
 import type { Comment, Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
 
 /** Shared by everything with nothing in a list; frozen because parsed data is never mutated. */
@@ -22,10 +22,13 @@ export class Packed {
 // The parse being read: its numbers grow here and are copied out at their final length. Reading a parse is
 // synchronous and never nested, so one writer serves all. The parses of one batch (the chunks of one
 // document version) share one copy: one allocation outside the heap instead of one per chunk.
-let scratch = new Int32Array(1 << 12);
+const SCRATCH = 1 << 12;
+// A scratch grown past this (a very big file) is dropped after its batch rather than kept for good.
+const KEPT_SCRATCH = 1 << 20;
+let scratch = new Int32Array(SCRATCH);
 let used = 0;
 let current = new Packed();
-let batch: Packed[] | undefined;
+let inBatch = false;
 let unsealed: Packed[] = [];
 
 export function startPacking(): Packed {
@@ -35,17 +38,17 @@ export function startPacking(): Packed {
 }
 
 export function finishPacking(): void {
-  if (batch === undefined) seal();
+  if (!inBatch) seal();
 }
 
 /** Runs `parse`, which reads any number of parses, and gives them their numbers at the end. */
 export function packingBatch<T>(parse: () => T): T {
-  if (batch !== undefined) return parse();
-  batch = unsealed;
+  if (inBatch) return parse();
+  inBatch = true;
   try {
     return parse();
   } finally {
-    batch = undefined;
+    inBatch = false;
     seal();
   }
 }
@@ -55,6 +58,7 @@ function seal(): void {
   for (const packed of unsealed) packed.data = data;
   unsealed = [];
   used = 0;
+  if (scratch.length > KEPT_SCRATCH) scratch = new Int32Array(SCRATCH);
 }
 
 /** The parse being read, for the instructions and flags read from it. */

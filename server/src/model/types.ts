@@ -1,7 +1,8 @@
 // Plain data describing one Dockerfile. Nothing here references dockerfile-ast objects,
 // so a model (or a chunk of one) can be cached, shifted and compared structurally.
 // Parsed data is shared between document versions: never mutate it. A new field holding a
-// position must also be moved in chunks.ts (shiftInstruction), extract.ts (at) and lean.ts (lineDelta).
+// position must also be moved in chunks.ts (shiftInstruction), extract.ts and lean.ts (lineDelta), or be
+// packed with the other ranges of its parse (parsed.ts), which move with the line delta of their owner.
 import type { Position, Range } from 'vscode-languageserver-types';
 
 export type { Position, Range };
