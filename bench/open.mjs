@@ -12,7 +12,7 @@ const { computeDiagnostics } = require(`${out}/server/src/features/diagnostics.j
 const { mergeSettings } = require(`${out}/server/src/settings.js`);
 const { TextDocument } = require('vscode-languageserver-textdocument');
 // As server.ts sets it.
-setFlagsFromString('--heap-growing-percent=30');
+setFlagsFromString('--heap-growing-percent=50');
 const size = Number(process.argv[2] ?? 1000);
 const { text } = generate(size);
 const settings = mergeSettings({});
