@@ -36,8 +36,8 @@ describe('documentSymbols', () => {
   it('shortens long instruction summaries', () => {
     const symbols = documentSymbols(parseDockerfile(`FROM alpine\nRUN ${'x '.repeat(80)}`));
     const name = symbols[0].children![0].name;
+    assert.equal(name, `RUN ${'x '.repeat(26)}x...`);
     assert.equal(name.length, 60);
-    assert.ok(name.endsWith('…'));
   });
 
   it('gives an empty outline for garbage', () => {

@@ -50,7 +50,9 @@ export function instructionSummary(instruction: Instruction): string {
     if (parts.join(' ').length > SUMMARY_LIMIT) break;
   }
   const text = parts.join(' ').replace(/\s+/g, ' ');
-  return text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text;
+  // Three dots rather than '…': one character outside ASCII makes V8 build the whole JSON answer in two bytes
+  // a character (3.8 MB instead of 1.9 MB for the outline of a 1000-stage file) and encode it more slowly.
+  return text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 3)}...` : text;
 }
 
 export { stageLabel };
