@@ -9,6 +9,7 @@ import { Comment } from 'dockerfile-ast/lib/comment';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Range } from 'vscode-languageserver-types';
 import { CR, HASH, LF, SPACE, TAB } from './chars';
+import { NextIndex } from './nextIndex';
 import { positionsOf } from './positions';
 
 interface Scanning {
@@ -35,41 +36,25 @@ export function installFastScan(): void {
   Object.assign(parserPrototype, fastScan);
 }
 
-/**
- * The next index at or after `from` of a character, remembered per buffer: the parser reads forward, so one
- * indexOf serves every query until the parse passes it. Searching afresh each time would rescan the rest of
- * the buffer for a character it does not hold (CR in most files).
- */
-class NextIndex {
-  private buffer = '';
-  private searchedFrom = 0;
-  private found = -1;
-
-  constructor(private readonly char: string) {}
-
-  at(buffer: string, from: number): number {
-    if (buffer !== this.buffer || from < this.searchedFrom || (this.found !== -1 && this.found < from)) {
-      this.buffer = buffer;
-      this.searchedFrom = from;
-      this.found = buffer.indexOf(this.char, from);
-    }
-    return this.found === -1 ? buffer.length : this.found;
-  }
-}
-
 const nextLF = new NextIndex('\n');
 const nextCR = new NextIndex('\r');
 const nextBackslash = new NextIndex('\\');
 const nextBacktick = new NextIndex('`');
 
+/** `next`'s index in `buffer` from `from`, or the buffer's end. */
+const orEnd = (next: NextIndex, buffer: string, from: number): number => {
+  const at = next.at(buffer, from);
+  return at === -1 ? buffer.length : at;
+};
+
 function nextEscape(buffer: string, from: number, escapeChar: string): number {
-  if (escapeChar === '\\') return nextBackslash.at(buffer, from);
-  if (escapeChar === '`') return nextBacktick.at(buffer, from);
+  if (escapeChar === '\\') return orEnd(nextBackslash, buffer, from);
+  if (escapeChar === '`') return orEnd(nextBacktick, buffer, from);
   return buffer.length; // the parser only ever uses those two
 }
 
 function nextLineBreak(buffer: string, from: number): number {
-  return Math.min(nextLF.at(buffer, from), nextCR.at(buffer, from));
+  return Math.min(orEnd(nextLF, buffer, from), orEnd(nextCR, buffer, from));
 }
 
 /** Parser.processArguments: the same cases in the same order, reached by skipping what changes nothing. */

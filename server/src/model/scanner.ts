@@ -4,6 +4,7 @@
 // splitting: a bigger chunk is always correct, only slower.
 import { CR, HASH, LF, SPACE, TAB } from './chars';
 import { parseText } from './extract';
+import { NextIndex } from './nextIndex';
 
 export interface Chunk {
   /** First line of the chunk in the document. */
@@ -54,7 +55,8 @@ export function scanStarts(
   // A lone CR is a line break to the parser; rather than model it, keep such files whole.
   if (hasLoneCR(text)) return done;
   const esc = escapeChar.charCodeAt(0);
-  const markers = new Markers(text);
+  // Positions of `<<`, found once for the whole scan.
+  const markers = new NextIndex('<<');
   let continued = false; // the last content line ended with the escape character
   let capable = false; // the current instruction can open heredocs (RUN, COPY, ADD, ONBUILD of those)
   let names: string[] = []; // heredocs opened by the current instruction
@@ -75,7 +77,7 @@ export function scanStarts(
       const comment = !blank && text.charCodeAt(p) === HASH;
       if (continued) {
         // Blank and comment lines inside a continuation are skipped; the instruction goes on.
-        if (comment && markers.within(p, ce)) return done; // unsure
+        if (comment && within(markers.at(text, p), ce)) return done; // unsure
       } else if (!blank && !comment && line >= firstLine && s > from.offset && isFrom(text, p, ce)) {
         if (resync?.(s)) return { starts, resynced: true };
         starts.push({ line, offset: s });
@@ -105,22 +107,8 @@ export function scanStarts(
   return done;
 }
 
-/** Positions of `<<` in order, found once: searching from every line would rescan the text. */
-class Markers {
-  private next = -2;
-  constructor(private readonly text: string) {}
-
-  /** The first `<<` at or after `from`, or -1. */
-  from(from: number): number {
-    if (this.next !== -1 && this.next < from) this.next = this.text.indexOf('<<', from);
-    return this.next === -1 || this.next >= from ? this.next : this.text.indexOf('<<', from);
-  }
-
-  within(from: number, to: number): boolean {
-    const i = this.from(from);
-    return i !== -1 && i < to;
-  }
-}
+/** A found index (-1 for none) before `to`. */
+const within = (at: number, to: number): boolean => at !== -1 && at < to;
 
 function hasLoneCR(text: string): boolean {
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
@@ -186,11 +174,11 @@ function wordEnd(text: string, p: number, ce: number, esc: number): number {
  * Heredoc names opened on one content line, as dockerfile-ast finds them in arguments that start with `<<`.
  * null when the line is ambiguous (quoted or escaped `<<`, a name cut by a continuation).
  */
-function heredocNames(text: string, p: number, ce: number, esc: number, markers: Markers): { names: string[]; tabbed: boolean } | null {
+function heredocNames(text: string, p: number, ce: number, esc: number, markers: NextIndex): { names: string[]; tabbed: boolean } | null {
   const names: string[] = [];
   let tabbed = false;
   let plain = p; // quotes are checked from here: the end of the last heredoc token
-  for (let i = markers.from(p); i !== -1 && i < ce; i = markers.from(i + 2)) {
+  for (let i = markers.at(text, p); within(i, ce); i = markers.at(text, i + 2)) {
     const before = i > p ? text.charCodeAt(i - 1) : SPACE;
     if (before === 0x3c) continue; // part of a longer run of '<'
     if (before !== SPACE && before !== TAB) {
