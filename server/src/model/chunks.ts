@@ -2,9 +2,9 @@
 // whole file: the global part (directives, global ARGs), then one chunk per FROM (see scanner.ts),
 // and reuses the parse of every chunk an edit did not touch.
 import { countLines, parseText } from './extract';
-import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, map, packingBatch } from './parsed';
+import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, map, packingBatch, shiftRange } from './parsed';
 import { chunksAt, directiveInfo, scanStarts, type Start } from './scanner';
-import type { Comment, Instruction, ParsedText, Range, RawStage, Token } from './types';
+import type { Comment, Instruction, ParsedText, RawStage, Token } from './types';
 
 interface Parsed {
   line: number;
@@ -211,8 +211,4 @@ function shiftInstruction(instruction: Instruction, d: number): Instruction {
 
 function shiftToken(t: Token, d: number): Token {
   return { value: t.value, range: shiftRange(t.range, d) };
-}
-
-function shiftRange(r: Range, d: number): Range {
-  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
 }

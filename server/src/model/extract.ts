@@ -7,7 +7,7 @@ import { Parser } from 'dockerfile-ast/lib/parser';
 import { readLean, type LeanReaders, type LeanSource } from './lean';
 import { installLineStarts } from './lineStarts';
 import { installFastScan } from './parserScan';
-import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, finishPacking, map, packedMark, packing, putRange, reserve, rollback, startPacking } from './parsed';
+import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, finishPacking, map, packedMark, packing, putRange, reserve, rollback, shiftRange, startPacking } from './parsed';
 import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
 
@@ -51,8 +51,7 @@ let lineDelta = 0;
 function at(range: Range): Range;
 function at(range: Range | null): Range | null;
 function at(range: Range | null): Range | null {
-  if (range === null || lineDelta === 0) return range;
-  return { start: { line: range.start.line + lineDelta, character: range.start.character }, end: { line: range.end.line + lineDelta, character: range.end.character } };
+  return range === null || lineDelta === 0 ? range : shiftRange(range, lineDelta);
 }
 
 // While `lean` is set, the parser builds plain Instructions: the typed ones (Run, Copy, ...) read their

@@ -103,6 +103,11 @@ export function putPacked(k: number, from: readonly number[], i: number, lineDel
   scratch[k + 3] = from[i + 3];
 }
 
+/** A copy of `r`, `d` lines further down. */
+export function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
+}
+
 function rangeAt(packed: Packed, i: number, lineDelta: number): Range | null {
   const d = packed.data;
   if (d[i] === -1) return null;

@@ -26,7 +26,7 @@ export class Positions {
   /** Writes the position of `offset` at out[k], out[k + 1] (line moved by `lineDelta`). */
   put(out: unknown[], k: number, offset: number, lineDelta: number): void {
     const lines = this.lines;
-    let at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset;
+    const at = offset < 0 ? 0 : offset > this.content.length ? this.content.length : offset;
     // The last line starting at or before `at`: walked to from the last one, searched for when behind it.
     let line = this.line;
     if (lines[line] > at) {
@@ -42,9 +42,8 @@ export class Positions {
       while (line + 1 < lines.length && lines[line + 1] <= at) line++;
     }
     this.line = line;
-    while (at > lines[line] && isEol(this.content.charCodeAt(at - 1))) at--;
     out[k] = line + lineDelta;
-    out[k + 1] = at - lines[line];
+    out[k + 1] = this.beforeLineBreak(at, lines[line]) - lines[line];
   }
 
   /** positionAt(offset). */
@@ -60,8 +59,12 @@ export class Positions {
     const start = lines[line];
     if (character <= 0) return start;
     const next = line + 1 < lines.length ? lines[line + 1] : this.content.length;
-    let at = start + character < next ? start + character : next;
-    while (at > start && isEol(this.content.charCodeAt(at - 1))) at--;
+    return this.beforeLineBreak(start + character < next ? start + character : next, start);
+  }
+
+  /** `at`, moved back over line break characters but not before `lineStart` (TextDocument's ensureBeforeEOL). */
+  private beforeLineBreak(at: number, lineStart: number): number {
+    while (at > lineStart && isEol(this.content.charCodeAt(at - 1))) at--;
     return at;
   }
 }
