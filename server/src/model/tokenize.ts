@@ -6,9 +6,10 @@
 import { Argument, Instruction as AstInstruction } from 'dockerfile-ast';
 import { Range } from 'vscode-languageserver-types';
 import { CR, DOLLAR, HASH, LF, SPACE, TAB } from './chars';
+import { positionsOf, type LinedDocument } from './positions';
 
 interface Tokenizable {
-  document: { getText(): string; offsetAt(position: Range['start']): number; positionAt(offset: number): Range['start'] };
+  document: LinedDocument & { offsetAt(position: Range['start']): number };
   escapeChar: string;
   getInstructionRange(): Range;
   getTextContent(): string;
@@ -42,9 +43,10 @@ export function tokenize(this: Tokenizable): Argument[] {
   const text = this.getTextContent();
   const offset = document.offsetAt(range.start) + extra;
   scanArguments(text, extra, text.length, this.escapeChar, spans);
+  const positions = positionsOf(document);
   const args: Argument[] = new Array(spans.count);
   for (let k = 0; k < spans.count; k++) {
-    args[k] = new ArgumentClass(spans.values[k], Range.create(document.positionAt(offset + spans.starts[k]), document.positionAt(offset + spans.ends[k])));
+    args[k] = new ArgumentClass(spans.values[k], Range.create(positions.at(offset + spans.starts[k]), positions.at(offset + spans.ends[k])));
   }
   return args;
 }
