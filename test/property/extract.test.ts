@@ -55,6 +55,20 @@ describe('lean instruction reader', () => {
       // escaped blanks before any argument: a token with no start of its own starts just before the arguments
       'FROM \\ \\ \\  \n \\[',
       'RUN \\\r\n \\ a--b',
+      // plain ARG and ENV (leanProperties.ts): one property per `name=value` token, or `name` then the rest as its value
+      'ARG a',
+      'ARG a=',
+      'ARG =b',
+      'ARG a b',
+      'ENV a=b c=d',
+      'ENV a=b c',
+      'ENV a b',
+      'ENV a b c',
+      'env a  b\tc=d ',
+      'ENV a b=c d',
+      // and ones that are not plain: a variable whose default has a space is one property argument but two tokens
+      'ENV a=${b:-x y}',
+      'ARG a=${b:-x y} c',
       // triggers are read like any instruction
       'ONBUILD COPY --from=a /x /y',
       'ONBUILD RUN --mount=type=cache,from=b,target=/c make $V',

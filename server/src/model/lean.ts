@@ -6,6 +6,7 @@
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
 import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putRange, reserve, rollback } from './parsed';
+import { isPlainPropertyText, readPlainProperties } from './leanProperties';
 import { positionsOf, type Positions } from './positions';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Range, Token, VariableUse } from './types';
@@ -57,11 +58,13 @@ const optionList: unknown[] = [];
 const OPTION_STRIDE = 10;
 
 /**
- * The parsed instruction, or null when this reader does not cover it: ARG, ENV and ONBUILD (properties,
- * trigger), LABEL with variables, and heredocs after flags. `keyword` is upper-case, `keywordText` as written.
+ * The parsed instruction, or null when this reader does not cover it: ONBUILD (trigger), ARG and ENV other than
+ * plain ones (leanProperties.ts), LABEL with variables, and heredocs after flags. `keyword` is upper-case,
+ * `keywordText` as written.
  */
 export function readLean(source: LeanSource, keyword: string, keywordText: string, text: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
-  if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'ONBUILD') return null;
+  if (keyword === 'ONBUILD') return null;
+  const declares = keyword === 'ARG' || keyword === 'ENV';
   // Variables start with `$` and heredocs with `<<`: without those characters their readers find nothing.
   const hasVariables = text.includes('$');
   const hasHeredocs = text.includes('<');
@@ -74,7 +77,9 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   const ir = source.instructionRange;
   const keywordEnd = positions.offset(ir.end.line, ir.end.character);
   const lr = source.range;
-  scanArguments(content, keywordEnd, positions.offset(lr.end.line, lr.end.character), source.escapeChar, spans);
+  const end = positions.offset(lr.end.line, lr.end.character);
+  if (declares && !isPlainPropertyText(content, keywordEnd, end, source.escapeChar)) return null;
+  scanArguments(content, keywordEnd, end, source.escapeChar, spans);
   const count = spans.count;
   const p = tokenPositions;
   for (let k = 0; k < count; k++) {
@@ -112,7 +117,7 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
     argsText,
     execForm,
     hasVariables ? readers.variables(source) : NONE,
-    NONE,
+    declares ? readPlainProperties(positions, spans.values, p, count, lineDelta) : NONE,
     hasHeredocs ? readers.heredocs(source) : NONE,
     null,
     packing(),
