@@ -9,7 +9,7 @@ import { exampleAndFixtureFiles } from '../helpers/files';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import type { Dockerfile } from 'dockerfile-ast';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fastScan, originalScan } from '../../server/src/model/parserScan';
+import { fastScan, isUTF8BOM, originalIsUTF8BOM, originalScan } from '../../server/src/model/parserScan';
 import { Positions } from '../../server/src/model/positions';
 
 const prototype = Parser.prototype as unknown as typeof originalScan;
@@ -73,6 +73,18 @@ describe('positions', () => {
         const cursor = new Positions(document as unknown as ConstructorParameters<typeof Positions>[0]);
         for (const offset of offsets) assert.deepStrictEqual(cursor.at(offset), document.positionAt(offset), `${JSON.stringify(parts.join(''))} at ${offset}`);
       }),
+      PARAMETERS(2000),
+    );
+  });
+});
+
+describe('byte-order mark check (Util.isUTF8BOM)', () => {
+  it('answers as dockerfile-ast does', () => {
+    for (const text of ['\ufeff', '\ufeffFROM a', 'F', '', ' ', '\ufffe', '\ufeff'.repeat(2), '\ud800', '\udc00\ufeff', 'é', '\u00ef\u00bb\u00bf']) {
+      assert.equal(isUTF8BOM(text), originalIsUTF8BOM(text), JSON.stringify(text));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3 }), (text) => isUTF8BOM(text) === originalIsUTF8BOM(text)),
       PARAMETERS(2000),
     );
   });

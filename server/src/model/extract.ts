@@ -214,10 +214,19 @@ const KEYWORDS = new Map(
   ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'].map((k) => [k, k]),
 );
 
+// getKeyword upper-cases the keyword again on every call, and the parser and its Dockerfile ask it of every
+// instruction they build: a known keyword written in upper case is its own upper case.
+(AstInstruction.prototype as unknown as { getKeyword(this: { instruction: string }): string }).getKeyword = function () {
+  return KEYWORDS.get(this.instruction) ?? this.instruction.toUpperCase();
+};
+
 function toInstruction(plain: ast.Instruction): Instruction {
   const written = plain.getInstruction();
-  const upper = written.toUpperCase();
-  const keyword = KEYWORDS.get(upper) ?? upper;
+  let keyword = KEYWORDS.get(written);
+  if (keyword === undefined) {
+    const upper = written.toUpperCase();
+    keyword = KEYWORDS.get(upper) ?? upper;
+  }
   const keywordText = written === keyword ? keyword : written;
   const text = plain.getTextContent();
   if (lean) {
