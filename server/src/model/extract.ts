@@ -4,9 +4,11 @@ import { DockerfileParser, Instruction as AstInstruction } from 'dockerfile-ast'
 import { Range as LspRange } from 'vscode-languageserver-types';
 import type * as ast from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
-import { readLean, type LeanReaders, type LeanSource } from './lean';
+import { readLean, type LeanReaders } from './lean';
 import { installLineStarts } from './lineStarts';
-import { installFastScan } from './parserScan';
+import { OffsetInstruction, sourceOf } from './offsetInstruction';
+import { installFastScan, offsetFactory } from './parserScan';
+import type { LinedDocument } from './positions';
 import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, finishPacking, map, packedMark, packing, putRange, reserve, rollback, shiftRange, startPacking } from './parsed';
 import { tokenize } from './tokenize';
 import type { Comment, Directive, Flag, Instruction, ParsedText, Property, Range, RawStage, Token, VariableUse } from './types';
@@ -54,26 +56,32 @@ function at(range: Range | null): Range | null {
   return range === null || lineDelta === 0 ? range : shiftRange(range, lineDelta);
 }
 
-// While `lean` is set, the parser builds plain Instructions: the typed ones (Run, Copy, ...) read their
-// arguments in their constructors. lean.ts reads the common instructions from the plain ones; the others
-// get their typed instruction built from the same fields when they are read (`typed`). ONBUILD stays
-// typed because the parser itself asks it for its trigger.
+// While `lean` is set, the parser builds plain Instructions (OffsetInstructions, with their ranges built on
+// first read): the typed ones (Run, Copy, ...) read their arguments in their constructors. lean.ts reads the
+// common instructions from the plain ones; the others get their typed instruction built from the same fields
+// when they are read (`typed`). ONBUILD stays typed because the parser itself asks it for its trigger, which
+// is plain too.
 let lean = false;
 // Bound once: the bundle reads an imported CommonJS binding through a getter on every use.
 const PlainInstruction = AstInstruction;
 const plainPrototype: object = AstInstruction.prototype;
+const offsetPrototype: object = OffsetInstruction.prototype;
+const isOnbuild = (instruction: string) => (KEYWORDS.get(instruction) ?? instruction.toUpperCase()) === 'ONBUILD';
 type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => ast.Instruction;
 const parserClass = Parser as unknown as { createInstruction: CreateTyped };
 const createTyped = parserClass.createInstruction;
 parserClass.createInstruction = (document, dockerfile, escapeChar, lineRange, instruction, instructionRange) =>
-  lean && instruction.toUpperCase() !== 'ONBUILD'
+  lean && !isOnbuild(instruction)
     ? new PlainInstruction(document as never, lineRange, dockerfile as never, escapeChar, instruction, instructionRange)
     : createTyped(document, dockerfile, escapeChar, lineRange, instruction, instructionRange);
+const createAt = (document: unknown, dockerfile: unknown, escapeChar: string, instruction: string, start: number, instructionEnd: number, end: number) =>
+  isOnbuild(instruction) ? undefined : new OffsetInstruction(document as LinedDocument, dockerfile, escapeChar, instruction, start, instructionEnd, end);
 
-type Plain = LeanSource & { dockerfile: unknown };
+type PlainFields = { document: unknown; dockerfile: unknown; escapeChar: string; range: Range; instruction: string; instructionRange: Range };
 const typed = (node: ast.Instruction): ast.Instruction => {
-  if (Object.getPrototypeOf(node) !== plainPrototype) return node;
-  const n = node as unknown as Plain;
+  const prototype: unknown = Object.getPrototypeOf(node);
+  if (prototype !== plainPrototype && prototype !== offsetPrototype) return node;
+  const n = node as unknown as PlainFields;
   return createTyped(n.document, n.dockerfile, n.escapeChar, n.range, n.instruction, n.instructionRange);
 };
 
@@ -86,7 +94,8 @@ const heredocsPrototype = Parser.prototype as unknown as Heredocs;
 const processHeredocs = heredocsPrototype.processHeredocs;
 heredocsPrototype.processHeredocs = function (this: Heredocs, instruction, offset) {
   if (!lean) return processHeredocs.call(this, instruction, offset);
-  const at = this.buffer.indexOf('<', this.document.offsetAt(instruction.getRange().start));
+  const start = instruction instanceof OffsetInstruction ? instruction.start : this.document.offsetAt(instruction.getRange().start);
+  const at = this.buffer.indexOf('<', start);
   return at === -1 || at >= offset ? offset : processHeredocs.call(this, typed(instruction), offset);
 };
 
@@ -106,6 +115,7 @@ export function parseTextWithAst(text: string): ParsedText {
 function read(text: string, countLineBreaks: boolean, shift: number, leanReading: boolean): ParsedText {
   lineDelta = shift;
   lean = leanReading;
+  offsetFactory.create = leanReading ? createAt : null;
   startPacking();
   try {
     return convert(text, countLineBreaks);
@@ -113,6 +123,7 @@ function read(text: string, countLineBreaks: boolean, shift: number, leanReading
     finishPacking();
     lineDelta = 0;
     lean = false;
+    offsetFactory.create = null;
   }
 }
 
@@ -203,8 +214,8 @@ function argumentValues(args: readonly ast.Argument[]): string[] {
 type WithDocument = { document: { getText(): string; offsetAt(position: Range['start']): number } };
 
 const astReaders: LeanReaders = {
-  variables: (source) => map(safely(() => (source as unknown as ast.Instruction).getVariables()), toVariable),
-  heredocs: (source) => map(safely(() => (source as unknown as WithHeredocs).getHeredocs()), toHeredoc),
+  variables: (node) => map(safely(() => (node as ast.Instruction).getVariables()), toVariable),
+  heredocs: (node) => map(safely(() => (node as WithHeredocs).getHeredocs()), toHeredoc),
 };
 
 // The parser builds every keyword a character at a time and getKeyword upper-cases it again: two strings
@@ -228,11 +239,13 @@ function toInstruction(plain: ast.Instruction): Instruction {
     keyword = KEYWORDS.get(upper) ?? upper;
   }
   const keywordText = written === keyword ? keyword : written;
-  const text = plain.getTextContent();
+  const source = sourceOf(plain);
+  // Copied: reading an ONBUILD's trigger below refills the source.
+  const { hasVariables, hasHeredocs } = source;
   if (lean) {
     const mark = packedMark();
     try {
-      const parsed = readLean(plain as unknown as Plain, keyword, keywordText, text, lineDelta, astReaders);
+      const parsed = readLean(source, keyword, keywordText, lineDelta, astReaders);
       if (parsed !== null) return parsed;
     } catch {
       // an input that trips the lean reader still gets dockerfile-ast's reading
@@ -265,9 +278,9 @@ function toInstruction(plain: ast.Instruction): Instruction {
     execForm,
     // Variables start with `$` and heredocs with `<<` in the instruction's own text: without those
     // characters dockerfile-ast's scans find nothing, and they cost more than this check.
-    text.includes('$') ? map(safely(() => node.getVariables()), toVariable) : NONE,
+    hasVariables ? map(safely(() => node.getVariables()), toVariable) : NONE,
     (keyword === 'ARG' || keyword === 'ENV') && typeof n.getProperties === 'function' ? map(safely(() => n.getProperties!()), toProperty) : NONE,
-    typeof n.getHeredocs === 'function' && text.includes('<')
+    typeof n.getHeredocs === 'function' && hasHeredocs
       ? map(safely(() => n.getHeredocs!()), toHeredoc)
       : NONE,
     trigger ? toInstruction(trigger) : null,

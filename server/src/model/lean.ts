@@ -5,29 +5,32 @@
 // option parsing, ModifiableInstruction.getArguments and getRawArgumentsContent (dockerfile-ast 0.7),
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
-import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putRange, reserve, rollback } from './parsed';
+import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, reserve, rollback } from './parsed';
 import { isPlainPropertyText, readPlainProperties } from './leanProperties';
 import { positionsOf, type Positions } from './positions';
 import { newSpans, scanArguments } from './tokenize';
-import type { Flag, Range, Token, VariableUse } from './types';
+import type { Flag, Token, VariableUse } from './types';
 
-/** The parts of a plain dockerfile-ast Instruction read here (fields of Line and Instruction). */
+/** A plain dockerfile-ast Instruction (`node`) as read here. */
 export interface LeanSource {
+  node: unknown;
   document: { getText(): string; getLineOffsets(): number[] };
-  range: Range;
   escapeChar: string;
-  instruction: string;
-  instructionRange: Range;
+  /** Its keyword's range and its own range (its instructionRange and range), unshifted: eight numbers. */
+  ranges: number[];
+  /** Whether its text has a `$`, and a `<`. */
+  hasVariables: boolean;
+  hasHeredocs: boolean;
 }
 
 /**
- * dockerfile-ast's own variable and heredoc readers, run on the plain instruction: both are Instruction's
- * methods, which the typed instructions inherit (LABEL's variables excepted) and which read all tokens
- * (variables) or the tokens after the flags (heredocs).
+ * dockerfile-ast's own variable and heredoc readers, run on the plain instruction (`node`): both are
+ * Instruction's methods, which the typed instructions inherit (LABEL's variables excepted) and which read all
+ * tokens (variables) or the tokens after the flags (heredocs).
  */
 export interface LeanReaders {
-  variables(source: LeanSource): readonly VariableUse[];
-  heredocs(source: LeanSource): readonly Token[];
+  variables(node: unknown): readonly VariableUse[];
+  heredocs(node: unknown): readonly Token[];
 }
 
 /** Keywords whose flags end at the first argument `stop` accepts (each subclass's stopSearchingForFlags). */
@@ -62,22 +65,20 @@ const OPTION_STRIDE = 10;
  * plain ones (leanProperties.ts), LABEL with variables, and heredocs after flags. `keyword` is upper-case,
  * `keywordText` as written.
  */
-export function readLean(source: LeanSource, keyword: string, keywordText: string, text: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
+export function readLean(source: LeanSource, keyword: string, keywordText: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
   if (keyword === 'ONBUILD') return null;
   const declares = keyword === 'ARG' || keyword === 'ENV';
   // Variables start with `$` and heredocs with `<<`: without those characters their readers find nothing.
-  const hasVariables = text.includes('$');
-  const hasHeredocs = text.includes('<');
+  const { hasVariables, hasHeredocs } = source;
   if (hasVariables && keyword === 'LABEL') return null;
   // One per parse (document): its line cursor carries on from instruction to instruction.
   const positions = positionsOf(source.document);
   const content = positions.content;
+  const r = source.ranges;
   // Token spans are offsets into `content`; their positions go to `p` unshifted, and the arguments' are
   // copied to the parse's numbers (parsed.ts) shifted.
-  const ir = source.instructionRange;
-  const keywordEnd = positions.offset(ir.end.line, ir.end.character);
-  const lr = source.range;
-  const end = positions.offset(lr.end.line, lr.end.character);
+  const keywordEnd = positions.offset(r[2], r[3]);
+  const end = positions.offset(r[6], r[7]);
   if (declares && !isPlainPropertyText(content, keywordEnd, end, source.escapeChar)) return null;
   scanArguments(content, keywordEnd, end, source.escapeChar, spans);
   const count = spans.count;
@@ -106,8 +107,8 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   for (let k = first; k < count; k++) spans.values[k].charCodeAt(0);
   const values = count === first ? NONE : spans.values.slice(first, count);
   const at = reserve(8 + 4 * (count - first));
-  putRange(at, ir, lineDelta);
-  putRange(at + 4, lr, lineDelta);
+  putPacked(at, r, 0, lineDelta);
+  putPacked(at + 4, r, 4, lineDelta);
   for (let k = first; k < count; k++) putPacked(at + 8 + 4 * (k - first), p, 4 * k, lineDelta);
   return new ParsedInstruction(
     keyword,
@@ -116,9 +117,9 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
     values,
     argsText,
     execForm,
-    hasVariables ? readers.variables(source) : NONE,
+    hasVariables ? readers.variables(source.node) : NONE,
     declares ? readPlainProperties(positions, spans.values, p, count, lineDelta) : NONE,
-    hasHeredocs ? readers.heredocs(source) : NONE,
+    hasHeredocs ? readers.heredocs(source.node) : NONE,
     null,
     packing(),
     at,

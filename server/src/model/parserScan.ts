@@ -126,6 +126,10 @@ interface CreateArgs {
 type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => unknown;
 const parserClass = Parser as unknown as { createInstruction: CreateTyped };
 
+type CreateAt = (document: unknown, dockerfile: unknown, escapeChar: string, instruction: string, start: number, instructionEnd: number, end: number) => unknown;
+/** While `create` is set (extract.ts, while it reads a parse), it builds the instructions it does not answer undefined for. */
+export const offsetFactory: { create: CreateAt | null } = { create: null };
+
 /**
  * Parser.createInstruction. The parser builds every RUN/COPY/ADD twice: once to look for heredocs, once to
  * keep. Without heredocs both have the same text and ranges, so the second build returns the first instance.
@@ -135,12 +139,15 @@ function createInstruction(this: Scanning, dockerfile: unknown, instruction: str
   if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
     return last.node;
   }
-  const positions = positionsOf(this.document);
-  const startPosition = positions.at(start);
-  const instructionRange = { start: startPosition, end: positions.at(instructionEnd) };
-  const lineRange = { start: startPosition, end: positions.at(end) };
-  // The class's createInstruction is read now: extract.ts replaces it.
-  const node = parserClass.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+  let node = offsetFactory.create?.(this.document, dockerfile, this.escapeChar, instruction, start, instructionEnd, end);
+  if (node === undefined) {
+    const positions = positionsOf(this.document);
+    const startPosition = positions.at(start);
+    const instructionRange = { start: startPosition, end: positions.at(instructionEnd) };
+    const lineRange = { start: startPosition, end: positions.at(end) };
+    // The class's createInstruction is read now: extract.ts replaces it.
+    node = parserClass.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+  }
   this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
   return node;
 }
