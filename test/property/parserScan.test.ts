@@ -1,4 +1,4 @@
-// dockerfile-ast's Parser with our processArguments, processComment and createInstruction (model/parserScan.ts)
+// dockerfile-ast's Parser with our processArguments, processComment, processInstruction and createInstruction (model/parserScan.ts)
 // must parse exactly as with its own: the same instructions at the same ranges, the same comments.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ import { Positions } from '../../server/src/model/positions';
 const prototype = Parser.prototype as unknown as typeof originalScan;
 
 function parseWith(scan: typeof originalScan, text: string) {
-  const saved = { processArguments: prototype.processArguments, processComment: prototype.processComment, createInstruction: prototype.createInstruction };
+  const saved = { processArguments: prototype.processArguments, processComment: prototype.processComment, processInstruction: prototype.processInstruction, createInstruction: prototype.createInstruction };
   Object.assign(prototype, scan);
   try {
     const dockerfile = new Parser().parse(text) as unknown as Dockerfile;
@@ -39,7 +39,7 @@ function compare(text: string): number {
 // continuations; heredocs; both escape characters.
 const PIECES = ['RUN ', 'COPY ', 'FROM ', 'ONBUILD RUN ', ' ', '\t', 'a', 'bc', '"q r"', '$V', '\\', '\\\\', '\\ ', '\\  \n', '\\\n', '\\\r\n', '\\\r', '\\ \t\r\n', '\\ x', '\\ #', '\n', '\r\n', '\r', '#', '# c\n', '  # c\n', '\\\n# c\n', '\\\n  # c\r\n', '`', '`\n', '` \n', '<<EOF', '<<-EOF', 'EOF', '\tEOF'];
 
-describe('parser scan (processArguments, processComment, createInstruction)', () => {
+describe('parser scan (processArguments, processComment, processInstruction, createInstruction)', () => {
   it('parses generated files as dockerfile-ast does', () => {
     let total = 0;
     fc.assert(
@@ -59,7 +59,9 @@ describe('parser scan (processArguments, processComment, createInstruction)', ()
   });
 
   it('parses edge cases as dockerfile-ast does', () => {
-    for (const text of ['RUN a \\', 'RUN a \\ ', 'RUN a \\  \t', 'RUN a\\\n#c', 'RUN a\\\n#c\n b', 'RUN a\\\r\n\r\n#c\r\nb', '#only', '# c\rRUN a\r', 'RUN \\ x\\\n# c\nd']) {
+    for (const text of ['RUN a \\', 'RUN a \\ ', 'RUN a \\  \t', 'RUN a\\\n#c', 'RUN a\\\n#c\n b', 'RUN a\\\r\n\r\n#c\r\nb', '#only', '# c\rRUN a\r', 'RUN \\ x\\\n# c\nd',
+      // keywords: at the end, before a tab or a line break, with an escape character inside or at their end
+      'RUN', 'R', 'FROM\ta', 'FROM\r\nRUN', 'a#b c', 'R\\\nUN a', 'RU\\ N a', 'RU\\  \nN a', 'RUN\\', '# escape=`\nR`\nUN a\nRU\\N b']) {
       compare(text);
     }
   });

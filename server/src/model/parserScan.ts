@@ -2,9 +2,10 @@
 // (processComment) one character at a time, switching on one-character strings: the largest cost of its parse
 // of a big file, and many times that before the code is optimised (a server's first open). Both make their
 // decisions at line breaks and escape characters only (and at `#` or any other character right after a
-// continuation), so these versions jump between those with indexOf and decide the same way. createInstruction
-// finds its three positions from the last one (positions.ts) instead of searching all lines, and builds each instruction
-// once. test/property/parserScan.test.ts checks that all of them parse as the parser's own.
+// continuation), so these versions jump between those with indexOf and decide the same way. processInstruction
+// cuts a keyword out instead of building it a character at a time. createInstruction finds its three positions
+// from the last one (positions.ts) instead of searching all lines, and builds each instruction once.
+// test/property/parserScan.test.ts checks that all of them parse as the parser's own.
 import { Comment } from 'dockerfile-ast/lib/comment';
 import { Parser } from 'dockerfile-ast/lib/parser';
 import { Util } from 'dockerfile-ast/lib/util';
@@ -20,6 +21,7 @@ interface Scanning {
   __lastCreated?: CreateArgs & { node: unknown };
   processArguments(dockerfile: unknown, instruction: string, instructionEnd: number, start: number, offset: number): number;
   processComment(dockerfile: unknown, start: number): number;
+  processInstruction(dockerfile: unknown, char: string, start: number): number;
   processHeredocs(instruction: unknown, offset: number): number;
   createInstruction(dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown;
 }
@@ -29,9 +31,10 @@ const parserPrototype = Parser.prototype as unknown as Scanning;
 export const originalScan = {
   processArguments: parserPrototype.processArguments,
   processComment: parserPrototype.processComment,
+  processInstruction: parserPrototype.processInstruction,
   createInstruction: parserPrototype.createInstruction,
 };
-export const fastScan = { processArguments, processComment, createInstruction };
+export const fastScan = { processArguments, processComment, processInstruction, createInstruction };
 
 /**
  * Util.isUTF8BOM, which the parser asks twice per parse (once per chunk): dockerfile-ast encodes the character
@@ -107,6 +110,41 @@ function processArguments(this: Scanning, dockerfile: unknown, instruction: stri
   return length;
 }
 
+interface Instructions {
+  addInstruction(instruction: unknown): void;
+}
+
+/**
+ * Parser.processInstruction. It builds the keyword a character at a time, with cases for escape characters
+ * inside it; a keyword without one (all but freak input) runs to the first blank or line break, and is cut
+ * out whole here, with the rest done as the original does it. A keyword with an escape character goes to the
+ * original from its start.
+ */
+function processInstruction(this: Scanning, dockerfile: Instructions, char: string, start: number): number {
+  const buffer = this.buffer;
+  const length = buffer.length;
+  const escape = this.escapeChar.length === 1 ? this.escapeChar.charCodeAt(0) : -1;
+  let i = start + 1;
+  let c = -1;
+  for (; i < length; i++) {
+    c = buffer.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === CR || c === LF || c === escape) break;
+  }
+  if (i === length) {
+    dockerfile.addInstruction(this.createInstruction(dockerfile, buffer.substring(start, length), start, length, length));
+    return length;
+  }
+  if (c === escape) return originalScan.processInstruction.call(this, dockerfile, char, start);
+  const instruction = buffer.substring(start, i);
+  if (c === CR || c === LF) {
+    dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, i));
+    return i;
+  }
+  const end = this.processArguments(dockerfile, instruction, i, start, i);
+  dockerfile.addInstruction(this.createInstruction(dockerfile, instruction, start, i, end));
+  return end;
+}
+
 /** Parser.processComment: the comment runs to the next line break. */
 function processComment(this: Scanning, dockerfile: unknown, start: number): number {
   const end = nextLineBreak(this.buffer, start + 1);
@@ -135,7 +173,7 @@ export const offsetFactory: { create: CreateAt | null } = { create: null };
  * keep. Without heredocs both have the same text and ranges, so the second build returns the first instance.
  */
 function createInstruction(this: Scanning, dockerfile: unknown, instruction: string, start: number, instructionEnd: number, end: number): unknown {
-  const last = this.__lastCreated;
+  let last = this.__lastCreated;
   if (last && last.dockerfile === dockerfile && last.start === start && last.end === end && last.instructionEnd === instructionEnd && last.instruction === instruction) {
     return last.node;
   }
@@ -148,6 +186,13 @@ function createInstruction(this: Scanning, dockerfile: unknown, instruction: str
     // The class's createInstruction is read now: extract.ts replaces it.
     node = parserClass.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
   }
-  this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
+  // One record per parser, refilled: the parser asks about the instruction it built last only.
+  if (last === undefined) last = this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
+  last.dockerfile = dockerfile;
+  last.instruction = instruction;
+  last.start = start;
+  last.instructionEnd = instructionEnd;
+  last.end = end;
+  last.node = node;
   return node;
 }
