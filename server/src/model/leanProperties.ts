@@ -1,9 +1,10 @@
 // ARG and ENV declarations read straight into parsed data, for the plain case only: no quote or escape
 // character in the arguments (so no continuation either: they are on one line). There dockerfile-ast's
 // property arguments (PropertyInstruction.getPropertyArguments) are the whitespace-separated tokens, and
-// Property.getValue returns its text unchanged; so getProperties comes down to the cases below. Anything else (quotes, escapes,
-// continuations) still goes through dockerfile-ast's typed instructions, whose property parsing is several
-// hundred lines of quirks. test/property/extract.test.ts checks both readings give the same data.
+// Property.getValue returns its text unchanged; so getProperties comes down to the cases below. Anything else
+// (quotes, escapes, continuations) still goes through dockerfile-ast's typed instructions, whose property
+// parsing is several hundred lines of quirks. test/property/extract.test.ts checks both readings give the same
+// data.
 import { NONE, ParsedProperty, packing, putPacked, reserve } from './parsed';
 import type { Positions } from './positions';
 import type { Property } from './types';
