@@ -56,6 +56,25 @@ function at(range: Range | null): Range | null {
   return range === null || lineDelta === 0 ? range : shiftRange(range, lineDelta);
 }
 
+// Upper-casing a keyword made a new string each time: one per instruction that a cached model kept (16,000 on
+// the 1000-stage benchmark file), and one per call of getKeyword, which the parser and its Dockerfile make for
+// every instruction they build. Known keywords share one string each, and one written in upper case is its own.
+const KEYWORDS = new Map(
+  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'].map((k) => [k, k]),
+);
+
+/** `written` upper-cased, as getKeyword gives it; a known keyword as its shared string. */
+function keywordOf(written: string): string {
+  const known = KEYWORDS.get(written);
+  if (known !== undefined) return known;
+  const upper = written.toUpperCase();
+  return KEYWORDS.get(upper) ?? upper;
+}
+
+(AstInstruction.prototype as unknown as { getKeyword(this: { instruction: string }): string }).getKeyword = function () {
+  return keywordOf(this.instruction);
+};
+
 // While `lean` is set, the parser builds plain Instructions (OffsetInstructions, with their ranges built on
 // first read): the typed ones (Run, Copy, ...) read their arguments in their constructors. lean.ts reads the
 // common instructions from the plain ones; the others get their typed instruction built from the same fields
@@ -66,7 +85,7 @@ let lean = false;
 const PlainInstruction = AstInstruction;
 const plainPrototype: object = AstInstruction.prototype;
 const offsetPrototype: object = OffsetInstruction.prototype;
-const isOnbuild = (instruction: string) => (KEYWORDS.get(instruction) ?? instruction.toUpperCase()) === 'ONBUILD';
+const isOnbuild = (instruction: string) => keywordOf(instruction) === 'ONBUILD';
 type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => ast.Instruction;
 const parserClass = Parser as unknown as { createInstruction: CreateTyped };
 const createTyped = parserClass.createInstruction;
@@ -218,26 +237,9 @@ const astReaders: LeanReaders = {
   heredocs: (node) => map(safely(() => (node as WithHeredocs).getHeredocs()), toHeredoc),
 };
 
-// The parser builds every keyword a character at a time and getKeyword upper-cases it again: two strings
-// per instruction that a cached model kept (16,000 on the 1000-stage benchmark file). Known keywords, as
-// written in upper case, share one string each.
-const KEYWORDS = new Map(
-  ['ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR'].map((k) => [k, k]),
-);
-
-// getKeyword upper-cases the keyword again on every call, and the parser and its Dockerfile ask it of every
-// instruction they build: a known keyword written in upper case is its own upper case.
-(AstInstruction.prototype as unknown as { getKeyword(this: { instruction: string }): string }).getKeyword = function () {
-  return KEYWORDS.get(this.instruction) ?? this.instruction.toUpperCase();
-};
-
 function toInstruction(plain: ast.Instruction): Instruction {
   const written = plain.getInstruction();
-  let keyword = KEYWORDS.get(written);
-  if (keyword === undefined) {
-    const upper = written.toUpperCase();
-    keyword = KEYWORDS.get(upper) ?? upper;
-  }
+  const keyword = keywordOf(written);
   const keywordText = written === keyword ? keyword : written;
   const source = sourceOf(plain);
   // Copied: reading an ONBUILD's trigger below refills the source.

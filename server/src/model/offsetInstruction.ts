@@ -6,6 +6,7 @@
 import { Instruction as AstInstruction } from 'dockerfile-ast';
 import type { LeanSource } from './lean';
 import { NextIndex } from './nextIndex';
+import { instructionRanges } from './parserScan';
 import { positionsOf, type LinedDocument } from './positions';
 import type { Range } from './types';
 
@@ -32,13 +33,9 @@ export class OffsetInstruction extends AstInstruction {
 }
 
 // Accessors rather than class members: dockerfile-ast declares both as fields, which TypeScript will not let
-// a subclass turn into accessors. As createInstruction built them, both ranges share their start position.
+// a subclass turn into accessors.
 function ranges(node: OffsetInstruction): Ranges {
-  if (node.lazyRanges === undefined) {
-    const positions = positionsOf((node as unknown as { document: LinedDocument }).document);
-    const start = positions.at(node.start);
-    node.lazyRanges = { instructionRange: { start, end: positions.at(node.keywordEnd) }, range: { start, end: positions.at(node.end) } };
-  }
+  node.lazyRanges ??= instructionRanges((node as unknown as { document: LinedDocument }).document, node.start, node.keywordEnd, node.end);
   return node.lazyRanges;
 }
 

@@ -12,7 +12,7 @@ import { Util } from 'dockerfile-ast/lib/util';
 import { Range } from 'vscode-languageserver-types';
 import { CR, HASH, LF, SPACE, TAB } from './chars';
 import { NextIndex } from './nextIndex';
-import { positionsOf } from './positions';
+import { positionsOf, type LinedDocument } from './positions';
 
 interface Scanning {
   buffer: string;
@@ -164,6 +164,13 @@ interface CreateArgs {
 type CreateTyped = (document: unknown, dockerfile: unknown, escapeChar: string, lineRange: Range, instruction: string, instructionRange: Range) => unknown;
 const parserClass = Parser as unknown as { createInstruction: CreateTyped };
 
+/** An instruction's range and its keyword's from their offsets, as the parser's createInstruction makes them. */
+export function instructionRanges(document: LinedDocument, start: number, instructionEnd: number, end: number): { range: Range; instructionRange: Range } {
+  const positions = positionsOf(document);
+  const startPosition = positions.at(start);
+  return { instructionRange: { start: startPosition, end: positions.at(instructionEnd) }, range: { start: startPosition, end: positions.at(end) } };
+}
+
 type CreateAt = (document: unknown, dockerfile: unknown, escapeChar: string, instruction: string, start: number, instructionEnd: number, end: number) => unknown;
 /** While `create` is set (extract.ts, while it reads a parse), it builds the instructions it does not answer undefined for. */
 export const offsetFactory: { create: CreateAt | null } = { create: null };
@@ -179,12 +186,9 @@ function createInstruction(this: Scanning, dockerfile: unknown, instruction: str
   }
   let node = offsetFactory.create?.(this.document, dockerfile, this.escapeChar, instruction, start, instructionEnd, end);
   if (node === undefined) {
-    const positions = positionsOf(this.document);
-    const startPosition = positions.at(start);
-    const instructionRange = { start: startPosition, end: positions.at(instructionEnd) };
-    const lineRange = { start: startPosition, end: positions.at(end) };
+    const { range, instructionRange } = instructionRanges(this.document, start, instructionEnd, end);
     // The class's createInstruction is read now: extract.ts replaces it.
-    node = parserClass.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+    node = parserClass.createInstruction(this.document, dockerfile, this.escapeChar, range, instruction, instructionRange);
   }
   // One record per parser, refilled: the parser asks about the instruction it built last only.
   if (last === undefined) last = this.__lastCreated = { dockerfile, instruction, start, instructionEnd, end, node };
