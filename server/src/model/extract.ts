@@ -272,6 +272,7 @@ function toInstruction(plain: ast.Instruction): Instruction {
     keyword,
     keywordText,
     flags,
+    args.length,
     argumentValues(args),
     // What getRawArgumentsContent returns, from the arguments already read.
     args.length === 0

@@ -5,7 +5,8 @@
 // option parsing, ModifiableInstruction.getArguments and getRawArgumentsContent (dockerfile-ast 0.7),
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
-import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, reserve, rollback } from './parsed';
+import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putPair, reserve, rollback } from './parsed';
+import { scanOptions } from './flagOptions';
 import { isPlainPropertyText, readPlainProperties } from './leanProperties';
 import { positionsOf, type Positions } from './positions';
 import { newSpans, scanArguments } from './tokenize';
@@ -56,9 +57,9 @@ const flagList: Flag[] = [];
 const tokenPositions: number[] = [];
 /** The flag being read: range, nameRange and valueRange, unshifted. */
 const flagRanges: number[] = new Array(FLAG_NUMBERS).fill(0);
-/** Its options as read: name, value, range and valueRange (shifted), OPTION_STRIDE entries each. */
-const optionList: unknown[] = [];
-const OPTION_STRIDE = 10;
+/** Its options' range and valueRange as read (shifted), OPTION_STRIDE numbers each. */
+const optionList: number[] = [];
+const OPTION_STRIDE = 8;
 
 /**
  * The parsed instruction, or null when this reader does not cover it: ONBUILD (trigger), ARG and ENV other than
@@ -101,19 +102,34 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
     rollback(mark);
     return null;
   }
-  const argsText = first < count ? content.substring(positions.offset(p[4 * first], p[4 * first + 1]), positions.offset(p[4 * count - 2], p[4 * count - 1])) : '';
+  const argsStart = first < count ? positions.offset(p[4 * first], p[4 * first + 1]) : 0;
+  const argsEnd = first < count ? positions.offset(p[4 * count - 2], p[4 * count - 1]) : 0;
+  const argsText = first < count ? content.substring(argsStart, argsEnd) : '';
   const execForm = JSON_FORM.has(keyword) && first < count && isExecForm(argsText, spans.values, first, count);
-  // A value joined around an escape is a tree of string pieces until read by index: flatten it while young.
-  for (let k = first; k < count; k++) spans.values[k].charCodeAt(0);
-  const values = count === first ? NONE : spans.values.slice(first, count);
-  const at = reserve(8 + 4 * (count - first));
+  const n = count - first;
+  const sliced = slicedFrom(first, count);
+  let values: readonly string[] | null = null;
+  if (!sliced) {
+    // A value joined around an escape is a tree of string pieces until read by index: flatten it while young.
+    for (let k = first; k < count; k++) spans.values[k].charCodeAt(0);
+    values = n === 0 ? NONE : spans.values.slice(first, count);
+  }
+  const at = reserve(8 + 4 * n + (sliced ? 2 * n : 0));
   putPacked(at, r, 0, lineDelta);
   putPacked(at + 4, r, 4, lineDelta);
   for (let k = first; k < count; k++) putPacked(at + 8 + 4 * (k - first), p, 4 * k, lineDelta);
+  if (sliced) {
+    const bounds = at + 8 + 4 * n;
+    for (let k = first; k < count; k++) {
+      const empty = spans.runStarts[k] === spans.runEnds[k];
+      putPair(bounds + 2 * (k - first), empty ? 0 : spans.runStarts[k] - argsStart, empty ? 0 : spans.runEnds[k] - argsStart);
+    }
+  }
   return new ParsedInstruction(
     keyword,
     keywordText,
     first === 0 ? NONE : flagList.slice(0, first),
+    n,
     values,
     argsText,
     execForm,
@@ -125,6 +141,16 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
     at,
     0,
   );
+}
+
+/**
+ * Whether every argument from `first` is one run of the text. Then argsText holds it: a run lies inside its
+ * token, and argsText spans the tokens (a token ends before any line break, so the offset round trip that
+ * bounds argsText moves neither end past a run).
+ */
+function slicedFrom(first: number, count: number): boolean {
+  for (let k = first; k < count; k++) if (spans.runStarts[k] === -1) return false;
+  return true;
 }
 
 /** ModifiableInstruction.getFlags for one argument that starts with `--`, and Flag's option parsing. */
@@ -175,59 +201,35 @@ function readFlag(positions: Positions, value: string, p: readonly number[], k: 
   }
   const at = reserve(FLAG_NUMBERS + OPTION_NUMBERS * optionCount);
   for (let i = 0; i < FLAG_NUMBERS; i += 4) putPacked(at + i, r, i, lineDelta);
-  const optionText: (string | null)[] = optionCount === 0 ? NONE : new Array(2 * optionCount);
   for (let o = 0; o < optionCount; o++) {
-    const data = optionList;
     const base = OPTION_STRIDE * o;
-    optionText[2 * o] = data[base] as string;
-    optionText[2 * o + 1] = data[base + 1] as string | null;
     // Already shifted by readOptions.
-    putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o, data as number[], base + 2, 0);
-    putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o + 4, data as number[], base + 6, 0);
+    putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o, optionList, base, 0);
+    putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o + 4, optionList, base + 4, 0);
   }
-  return new ParsedFlag(name, flagValue, optionText, packing(), at, 0);
+  // The option names and values are read again from the flag's value when asked (null here).
+  return new ParsedFlag(name, flagValue, null, packing(), at, 0);
 }
 
 /**
  * Flag's constructor: `a=b,c` options, positioned from `offset` by their index in the (unescaped) value. Writes
- * them to optionList (name, value, range, valueRange) and returns how many there are.
+ * their range and valueRange to optionList and returns how many there are.
  */
 function readOptions(positions: Positions, value: string, offset: number, lineDelta: number): number {
   const data = optionList;
   let size = 0;
-  let nameStart = -1;
-  let valueStart = -1;
-  let hasOptions = false;
-  const option = (end: number) => {
+  return scanOptions(value, (nameStart, valueStart, end) => {
     const k = size;
     size += OPTION_STRIDE;
-    positions.put(data, k + 2, offset + nameStart, lineDelta);
-    positions.put(data, k + 4, offset + end, lineDelta);
+    positions.put(data, k, offset + nameStart, lineDelta);
+    positions.put(data, k + 2, offset + end, lineDelta);
     if (valueStart === -1) {
-      data[k] = value.substring(nameStart, end);
-      data[k + 1] = null;
-      data[k + 6] = data[k + 7] = data[k + 8] = data[k + 9] = -1;
+      data[k + 4] = data[k + 5] = data[k + 6] = data[k + 7] = -1;
     } else {
-      data[k] = value.substring(nameStart, valueStart - 1);
-      data[k + 1] = value.substring(valueStart, end);
-      positions.put(data, k + 6, offset + valueStart, lineDelta);
-      positions.put(data, k + 8, offset + end, lineDelta);
+      positions.put(data, k + 4, offset + valueStart, lineDelta);
+      positions.put(data, k + 6, offset + end, lineDelta);
     }
-  };
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charAt(i);
-    if (c === '=') {
-      hasOptions = true;
-      if (valueStart === -1) valueStart = i + 1;
-    } else if (c === ',') {
-      option(i);
-      nameStart = valueStart = -1;
-    } else if (nameStart === -1) {
-      nameStart = i;
-    }
-  }
-  if (hasOptions && nameStart !== -1) option(value.length);
-  return size / OPTION_STRIDE;
+  });
 }
 
 /**

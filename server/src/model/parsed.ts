@@ -5,6 +5,7 @@
 // Int32Array per document version's parses (Packed), outside the JS heap: a collection copies and marks the
 // objects of a new model, not the contents of its typed arrays. A chunk that moves to other lines keeps its
 // numbers and adds its own line delta.
+import { optionTextOf } from './flagOptions';
 import type { Comment, Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
 
 /** Shared by everything with nothing in a list; frozen because parsed data is never mutated. */
@@ -103,6 +104,12 @@ export function putPacked(k: number, from: readonly number[], i: number, lineDel
   scratch[k + 3] = from[i + 3];
 }
 
+/** Writes two plain numbers (no lines: never shifted) at k, k+1. */
+export function putPair(k: number, a: number, b: number): void {
+  scratch[k] = a;
+  scratch[k + 1] = b;
+}
+
 /** A copy of `r`, `d` lines further down. */
 export function shiftRange(r: Range, d: number): Range {
   return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
@@ -127,8 +134,11 @@ export class ParsedFlag implements Flag {
   constructor(
     readonly name: string,
     readonly value: string | null,
-    /** Each option's name and value (null without `=`), two entries per option. */
-    readonly optionText: readonly (string | null)[],
+    /**
+     * Each option's name and value (null without `=`), two entries per option; null when they are the
+     * options scanned from `value` (flagOptions.ts), read again on demand rather than kept.
+     */
+    readonly optionText: readonly (string | null)[] | null,
     /** range, nameRange, valueRange, then each option's range and valueRange, from `at` in `packed`. */
     readonly packed: Packed,
     readonly at: number,
@@ -167,7 +177,7 @@ export class ParsedFlag implements Flag {
   }
 
   private optionsWhere(accept: (name: string) => boolean): FlagOption[] {
-    const text = this.optionText;
+    const text = this.optionText ?? optionTextOf(this.value);
     const options: FlagOption[] = [];
     for (let k = 0; 2 * k < text.length; k++) {
       const name = text[2 * k] as string;
@@ -189,7 +199,12 @@ export class ParsedInstruction implements Instruction {
     /** The keyword as written. */
     readonly keywordText: string,
     readonly flags: readonly Flag[],
-    readonly argValues: readonly string[],
+    readonly argCount: number,
+    /**
+     * The argument values, or null when each is a slice of `argsText` whose bounds follow the arguments'
+     * ranges in `packed` (two numbers each): read then on demand, not kept (most are read by no rule).
+     */
+    readonly values: readonly string[] | null,
     readonly argsText: string,
     readonly execForm: boolean,
     readonly variables: readonly VariableUse[],
@@ -210,6 +225,18 @@ export class ParsedInstruction implements Instruction {
   /** Built on first read: at open, rules read the range of a stage's first and last instruction only. */
   get range(): Range {
     return (this.#range ??= rangeAt(this.packed, this.at + 4, this.lineDelta)!);
+  }
+
+  get argValues(): readonly string[] {
+    if (this.values !== null) return this.values;
+    const n = this.argCount;
+    if (n === 0) return NONE;
+    const d = this.packed.data;
+    const bounds = this.at + 8 + 4 * n;
+    const text = this.argsText;
+    const values: string[] = new Array(n);
+    for (let k = 0; k < n; k++) values[k] = text.substring(d[bounds + 2 * k], d[bounds + 2 * k + 1]);
+    return values;
   }
 
   get args(): readonly Token[] {

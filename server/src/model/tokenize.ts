@@ -27,10 +27,13 @@ export interface Spans {
   values: string[];
   starts: number[];
   ends: number[];
+  /** Where a value is one run of the text, text.slice(runStarts[k], runEnds[k]) (equal for ''); else -1. */
+  runStarts: number[];
+  runEnds: number[];
   count: number;
 }
 
-export const newSpans = (): Spans => ({ values: [], starts: [], ends: [], count: 0 });
+export const newSpans = (): Spans => ({ values: [], starts: [], ends: [], runStarts: [], runEnds: [], count: 0 });
 
 const spans = newSpans();
 // Bound once: the bundle reads an imported CommonJS binding through a getter on every use.
@@ -65,17 +68,20 @@ function appendAt(index: number): void {
   value.runEnd = index + 1;
 }
 
-function take(): string {
-  const taken = value.runStart === -1 ? value.flushed : value.flushed + value.text.slice(value.runStart, value.runEnd);
-  value.flushed = '';
-  value.runStart = value.runEnd = -1;
-  return taken;
-}
-
 /** `start` is relative to the scan's start, -1 when no character was found (as dockerfile-ast has it). */
 function emit(out: Spans, start: number, end: number): void {
   const k = out.count++;
-  out.values[k] = take();
+  const { flushed, runStart, runEnd } = value;
+  if (flushed === '') {
+    out.values[k] = runStart === -1 ? '' : value.text.slice(runStart, runEnd);
+    out.runStarts[k] = runStart === -1 ? 0 : runStart;
+    out.runEnds[k] = runStart === -1 ? 0 : runEnd;
+  } else {
+    out.values[k] = runStart === -1 ? flushed : flushed + value.text.slice(runStart, runEnd);
+    out.runStarts[k] = out.runEnds[k] = -1;
+  }
+  value.flushed = '';
+  value.runStart = value.runEnd = -1;
   out.starts[k] = start;
   out.ends[k] = end;
 }

@@ -1,0 +1,49 @@
+// Flag's option parsing (dockerfile-ast 0.7, Flag's constructor): a flag value `a=b,c=d` is a list of options.
+// One scan serves the lean reader, which positions the options while it parses, and packed flags, which
+// read the names and values again from the value when a rule asks (parsed.ts) rather than keep them.
+
+/**
+ * Calls `option(nameStart, valueStart, end)` for each option of `value`, as indexes into it: valueStart is
+ * -1 for an option without `=`, and nameStart -1 for an empty one before a comma (dockerfile-ast's quirk,
+ * kept). Returns how many there are.
+ */
+export function scanOptions(value: string, option: (nameStart: number, valueStart: number, end: number) => void): number {
+  let count = 0;
+  let nameStart = -1;
+  let valueStart = -1;
+  let hasOptions = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === EQUALS) {
+      hasOptions = true;
+      if (valueStart === -1) valueStart = i + 1;
+    } else if (c === COMMA) {
+      option(nameStart, valueStart, i);
+      count++;
+      nameStart = valueStart = -1;
+    } else if (nameStart === -1) {
+      nameStart = i;
+    }
+  }
+  if (hasOptions && nameStart !== -1) {
+    option(nameStart, valueStart, value.length);
+    count++;
+  }
+  return count;
+}
+
+const EQUALS = 0x3d;
+const COMMA = 0x2c;
+
+const NO_OPTIONS: readonly (string | null)[] = Object.freeze([]);
+
+/** The name and value (null without `=`) of each option of `value`, two entries per option. */
+export function optionTextOf(value: string | null): readonly (string | null)[] {
+  if (value === null || value.length === 0) return NO_OPTIONS;
+  const text: (string | null)[] = [];
+  scanOptions(value, (nameStart, valueStart, end) => {
+    if (valueStart === -1) text.push(value.substring(nameStart, end), null);
+    else text.push(value.substring(nameStart, valueStart - 1), value.substring(valueStart, end));
+  });
+  return text.length === 0 ? NO_OPTIONS : text;
+}
