@@ -156,11 +156,14 @@ function convert(text: string, countLineBreaks: boolean): ParsedText {
     else if (stages.length === 0) preamble.push(instruction);
     else stages[stages.length - 1].instructions.push(instruction);
   }
+  // Lists grown by push keep room for 16 entries; a chunk's are kept with the model, so they are kept at
+  // their length (copies: each stage's instructions stay its own array, which memos are keyed by).
+  for (const stage of stages) stage.instructions = stage.instructions.slice();
   return {
-    directives: lineDelta === 0 ? dockerfile.getDirectives().map(toDirective) : [],
-    preamble,
-    stages,
-    comments: dockerfile.getComments().map(toComment),
+    directives: lineDelta === 0 ? map(dockerfile.getDirectives(), toDirective) : NONE,
+    preamble: preamble.length === 0 ? NONE : preamble.slice(),
+    stages: stages.slice(),
+    comments: map(dockerfile.getComments(), toComment),
     escapeChar: dockerfile.getEscapeCharacter(),
     lineCount: countLineBreaks ? countLines(text) : 0,
   };

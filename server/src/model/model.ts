@@ -140,7 +140,8 @@ function newStage(
     references.push({ kind: 'from', text: image, range: imageToken.range, stage: index, instruction: from, onbuild: false, numeric: false, resolution: base });
   }
   for (const site of stageSites(raw.instructions)) references.push(lookup.resolveFlag(site, index));
-  return { stage, references };
+  // Kept at their length (see extract.ts's convert).
+  return { stage, references: references.slice() };
 }
 
 function referenceGraph(count: number, referencesIn: readonly (readonly StageReference[])[]) {
@@ -163,7 +164,8 @@ function referenceGraph(count: number, referencesIn: readonly (readonly StageRef
     for (const d of list) dependents[d].push(i);
     return list;
   });
-  return { dependencies: sorted, dependents, referencesTo };
+  // Kept at their length (see extract.ts's convert).
+  return { dependencies: sorted, dependents: dependents.map((list) => list.slice()), referencesTo: referencesTo.map((list) => list.slice()) };
 }
 
 /** The stage to build: the (last) one named `target`, case-insensitive, else the last stage. -1 when there are no stages. */
