@@ -35,19 +35,23 @@ export function referenceSites(instruction: Instruction, onbuild = false, out: S
   return out;
 }
 
-// Parsed instructions are reused between versions of a document (model/chunks.ts), and so are
-// their stages' instruction arrays: their sites are found once.
-const sitesOfStage = new WeakMap<readonly Instruction[], Site[]>();
-
-/** The reference sites of a stage's instructions (after its FROM), in order. */
+/**
+ * The reference sites of a stage's instructions (after its FROM), in order. Not kept: a stage is read only
+ * when it changed or when every stage is (a stage renamed), and a scan of flags costs less than keeping two
+ * thousand sites with a big file's model.
+ */
 export function stageSites(instructions: readonly Instruction[]): Site[] {
-  let sites = sitesOfStage.get(instructions);
-  if (sites === undefined) {
-    sites = [];
-    for (const instruction of instructions) referenceSites(instruction, false, sites);
-    sitesOfStage.set(instructions, sites);
-  }
+  const sites: Site[] = [];
+  for (const instruction of instructions) referenceSites(instruction, false, sites);
   return sites;
+}
+
+// One frozen resolution per stage index, shared by every reference to that stage in every model: a big
+// file's references are mostly to stages, and each object a model keeps costs every collection.
+const stageResolutions: Resolution[] = [];
+
+function stageResolution(index: number): Resolution {
+  return (stageResolutions[index] ??= Object.freeze({ kind: 'stage', index }));
 }
 
 /** Removes one pair of matching quotes and narrows the range to the inside. */
@@ -135,13 +139,13 @@ export class StageLookup {
     if (index > current) {
       return invalid('forward', index, `cannot copy from stage '${this.labels[index]}', it needs to be defined before current stage '${here}'`);
     }
-    return { kind: 'stage', index };
+    return stageResolution(index);
   }
 
   /** FROM matches an earlier stage name exactly (after global ARG expansion); anything else is an image. */
   resolveFrom(resolvedImage: string, current: number): Resolution {
     const index = this.latestBefore(resolvedImage, current);
-    return index === undefined ? { kind: 'image', image: resolvedImage } : { kind: 'stage', index };
+    return index === undefined ? { kind: 'image', image: resolvedImage } : stageResolution(index);
   }
 }
 
