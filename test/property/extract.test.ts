@@ -80,6 +80,36 @@ describe('lean instruction reader', () => {
     for (const text of cases) compare(`FROM a\n${text}\n`);
   });
 
+  it("gives dockerfile-ast's variables on edge cases of parseVariables", () => {
+    const cases = [
+      // a `$` that starts nothing: at the end of an argument, before a blank, escaped
+      'FROM a\nRUN echo a$ $ b \\$A',
+      // braces: modifiers, blanks after the colon, no closing brace (the rest of the argument is not read)
+      'FROM a\nRUN echo ${A:} ${A:-} ${A:+x} ${A: -x} ${A:  } ${A:-x:y}',
+      'FROM a\nRUN echo ${A ${B} $C',
+      'FROM a\nRUN echo x${A}y${B',
+      // the escape character inside braces skips to the next line break in the argument, or only itself
+      'FROM a\nRUN echo ${A\\\nB} ${A\\B} ${A\\B\\\nC}',
+      'FROM a\nRUN echo "${A\\\n  B}"',
+      // and in a bare name: on after the next line break, or the end of the variable
+      'FROM a\nRUN echo $A\\\nB $A\\ $A\\B\\\nC',
+      'FROM a\nRUN echo $A\\',
+      // what ends a bare name
+      "FROM a\nRUN echo $A'b' \"$C\" $D$E $F-g $G.h $_i9",
+      // another escape character
+      '# escape=`\nFROM a\nRUN echo ${A`\nB} $C`\nD $E`',
+      // CRLF, and FROM itself (resolved against the global ARGs)
+      'ARG V=1\r\nFROM a:${V} AS $B\r\nRUN echo $A\r\n',
+      '  FROM a:$V\nRUN echo $A',
+      // before the first FROM dockerfile-ast's resolution can throw (an indented line), leaving no variables
+      'ARG A\nRUN echo $A\nFROM a',
+      'ARG A\n  RUN echo $A\nFROM a',
+      '  ARG B=$A\nFROM a',
+      'RUN echo ${A}\n# c\n  LABEL x=$A\nFROM a',
+    ];
+    for (const text of cases) compare(`${text}\n`);
+  });
+
   it("gives dockerfile-ast's parse on the example and fixture files", () => {
     const files = exampleAndFixtureFiles();
     for (const file of files) compare(fs.readFileSync(file, 'utf8'));

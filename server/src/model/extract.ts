@@ -49,6 +49,8 @@ installLineStarts();
 
 // Lines to add to every position while one parse is converted (a chunk parsed away from its place).
 let lineDelta = 0;
+// Whether the parse being converted has had a FROM (the lean reader reads variables after one).
+let afterFrom = false;
 
 function at(range: Range): Range;
 function at(range: Range | null): Range | null;
@@ -150,10 +152,13 @@ function convert(text: string, countLineBreaks: boolean): ParsedText {
   const dockerfile = DockerfileParser.parse(text);
   const preamble: Instruction[] = [];
   const stages: RawStage[] = [];
+  afterFrom = false;
   for (const node of dockerfile.getInstructions()) {
     const instruction = toInstruction(node);
-    if (instruction.keyword === 'FROM') stages.push({ from: instruction, instructions: [] });
-    else if (stages.length === 0) preamble.push(instruction);
+    if (instruction.keyword === 'FROM') {
+      stages.push({ from: instruction, instructions: [] });
+      afterFrom = true;
+    } else if (stages.length === 0) preamble.push(instruction);
     else stages[stages.length - 1].instructions.push(instruction);
   }
   // Lists grown by push keep room for 16 entries; a chunk's are kept with the model, so they are kept at
@@ -250,7 +255,7 @@ function toInstruction(plain: ast.Instruction): Instruction {
   if (lean) {
     const mark = packedMark();
     try {
-      const parsed = readLean(source, keyword, keywordText, lineDelta, astReaders);
+      const parsed = readLean(source, keyword, keywordText, lineDelta, astReaders, afterFrom);
       if (parsed !== null) return parsed;
     } catch {
       // an input that trips the lean reader still gets dockerfile-ast's reading

@@ -8,6 +8,7 @@
 import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putPair, reserve, rollback } from './parsed';
 import { scanOptions } from './flagOptions';
 import { isPlainPropertyText, readPlainProperties } from './leanProperties';
+import { readVariables } from './leanVariables';
 import { positionsOf, type Positions } from './positions';
 import { newSpans, scanArguments } from './tokenize';
 import type { Flag, Token, VariableUse } from './types';
@@ -64,9 +65,9 @@ const OPTION_STRIDE = 8;
 /**
  * The parsed instruction, or null when this reader does not cover it: ONBUILD (trigger), ARG and ENV other than
  * plain ones (leanProperties.ts), LABEL with variables, and heredocs after flags. `keyword` is upper-case,
- * `keywordText` as written.
+ * `keywordText` as written; `afterFrom` when a FROM came before it in its parse (leanVariables.ts).
  */
-export function readLean(source: LeanSource, keyword: string, keywordText: string, lineDelta: number, readers: LeanReaders): ParsedInstruction | null {
+export function readLean(source: LeanSource, keyword: string, keywordText: string, lineDelta: number, readers: LeanReaders, afterFrom: boolean): ParsedInstruction | null {
   if (keyword === 'ONBUILD') return null;
   const declares = keyword === 'ARG' || keyword === 'ENV';
   // Variables start with `$` and heredocs with `<<`: without those characters their readers find nothing.
@@ -133,7 +134,7 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
     values,
     argsText,
     execForm,
-    hasVariables ? readers.variables(source.node) : NONE,
+    hasVariables ? (keyword === 'FROM' || afterFrom ? readVariables(positions, p, count, source.escapeChar, lineDelta) : readers.variables(source.node)) : NONE,
     declares ? readPlainProperties(positions, spans.values, p, count, lineDelta) : NONE,
     hasHeredocs ? readers.heredocs(source.node) : NONE,
     null,
