@@ -17,6 +17,14 @@ describe('rules: ARG scoping', () => {
     assert.match(String(d.message), /did you mean VERSION\?/);
   });
 
+  it('UndefinedArgInFrom: in an indented FROM too', () => {
+    const { text, ranges } = mark(lines('ARG REG=docker.io', '  FROM ${REG}/node:20 AS app', '  FROM alpine:[[${TAG}]]'));
+    assert.deepEqual(
+      diagnostics(text).filter((d) => d.code === 'UndefinedArgInFrom').map((d) => [d.range, d.data]),
+      [[ranges[0], { stage: 1, name: 'TAG' }]],
+    );
+  });
+
   it('UndefinedArgInFrom: clean for declared and automatic platform ARGs', () => {
     assert.deepEqual(codes(lines('ARG VERSION=3.20', 'FROM --platform=$BUILDPLATFORM alpine:${VERSION}')), []);
   });
