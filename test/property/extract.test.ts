@@ -11,6 +11,7 @@ import { PARAMETERS } from './params';
 import { exampleAndFixtureFiles } from '../helpers/files';
 import { plain } from '../helpers/plainModel';
 import { parseText, parseTextWithAst } from '../../server/src/model/extract';
+import type { Flag, ParsedText } from '../../server/src/model/types';
 
 
 const KEYWORDS = ['FROM', 'COPY', 'ADD', 'RUN', 'HEALTHCHECK', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'STOPSIGNAL', 'MAINTAINER', 'ARG', 'ENV', 'ONBUILD', 'copy', 'Run', 'BOGUS'];
@@ -19,7 +20,23 @@ const KEYWORDS = ['FROM', 'COPY', 'ADD', 'RUN', 'HEALTHCHECK', 'CMD', 'ENTRYPOIN
 const PIECES = [' ', '  ', '\t', 'a', 'bc', 'CMD', 'none', '--from=x', '--link', '--chmod=755', '--a=', '--', '---x', '-\\\n-x=y', '--a\\\n=b', '--mount=type=cache,target=/c', '--mount=type=bind,from=a,source=/o', '--mount=,a=b,', '--mount=a=,=b', '--m=x=y', 'a--b', '[', ']', '[]', '"a"', '"b c"', '"', ',', '\\[', '\\"', '\\\\', '\\ ', '\\  \n', '\\\n', '\\\r\n', '\\\r', '\\ \t\r\n', '\n', '\r\n', '# c\n', '  # c\n', '`', '`\n', '=', 'x=1', '$V', '${W:-x}', '\\$', "'$q'", '<<EOF', '<<-EOT', '<<"A"', 'EOF', '\tEOT', 'A', '<x'];
 
 function compare(text: string): void {
-  assert.deepStrictEqual(plain(parseText(text)), plain(parseTextWithAst(text)), JSON.stringify(text));
+  const lean = parseText(text);
+  assert.deepStrictEqual(plain(lean), plain(parseTextWithAst(text)), JSON.stringify(text));
+  // optionsNamed matches names in the flag's value without building the others (parsed.ts): it must pick
+  // what `options` has, which the line above compares with dockerfile-ast's. Asked of a fresh parse, whose
+  // flags have not built their options yet.
+  const flags = flagsOf(lean);
+  const fresh = flagsOf(parseText(text));
+  flags.forEach((flag, k) => {
+    for (const name of new Set(['from', '=', '', ...flag.options.map((o) => o.name)])) {
+      assert.deepStrictEqual(fresh[k].optionsNamed(name), flag.options.filter((o) => o.name === name), JSON.stringify([text, name]));
+    }
+  });
+}
+
+function flagsOf(parsed: ParsedText): Flag[] {
+  const instructions = [...parsed.preamble, ...parsed.stages.flatMap((s) => [s.from, ...s.instructions])];
+  return [...instructions, ...instructions.flatMap((i) => (i.trigger ? [i.trigger] : []))].flatMap((i) => [...i.flags]);
 }
 
 describe('lean instruction reader', () => {

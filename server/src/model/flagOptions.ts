@@ -35,6 +35,23 @@ export function scanOptions(value: string, option: (nameStart: number, valueStar
 const EQUALS = 0x3d;
 const COMMA = 0x2c;
 
+/**
+ * Calls `found(k, optionValue)` for each option of `value` named `name` (k counts all options), comparing the
+ * name where it stands instead of cutting out every name. The bounds are optionTextOf's substring calls',
+ * which read a negative start as 0 and swap a start past the end (`=b` is an option named `=`).
+ */
+export function optionsNamedIn(value: string | null, name: string, found: (k: number, optionValue: string | null) => void): void {
+  if (value === null || value.length === 0) return;
+  let k = 0;
+  scanOptions(value, (nameStart, valueStart, end) => {
+    const a = nameStart < 0 ? 0 : nameStart;
+    const b = valueStart === -1 ? end : valueStart - 1;
+    const from = a < b ? a : b;
+    if ((a < b ? b - a : a - b) === name.length && value.startsWith(name, from)) found(k, valueStart === -1 ? null : value.substring(valueStart, end));
+    k++;
+  });
+}
+
 const NO_OPTIONS: readonly (string | null)[] = Object.freeze([]);
 
 /** The name and value (null without `=`) of each option of `value`, two entries per option. */

@@ -5,7 +5,7 @@
 // Int32Array per document version's parses (Packed), outside the JS heap: a collection copies and marks the
 // objects of a new model, not the contents of its typed arrays. A chunk that moves to other lines keeps its
 // numbers and adds its own line delta.
-import { optionTextOf } from './flagOptions';
+import { optionTextOf, optionsNamedIn } from './flagOptions';
 import type { Comment, Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
 
 /** Shared by everything with nothing in a list; frozen because parsed data is never mutated. */
@@ -168,7 +168,12 @@ export class ParsedFlag implements Flag {
   }
 
   optionsNamed(name: string): FlagOption[] {
-    return this.#options?.filter((o) => o.name === name) ?? this.optionsWhere((n) => n === name);
+    if (this.#options !== undefined) return this.#options.filter((o) => o.name === name);
+    if (this.optionText !== null) return this.optionsWhere((n) => n === name);
+    // References ask every mount for `from`: only the options so named are built.
+    const found: FlagOption[] = [];
+    optionsNamedIn(this.value, name, (k, value) => found.push(this.option(k, name, value)));
+    return found;
   }
 
   /** The same flag, `d` lines further down. */
@@ -181,11 +186,15 @@ export class ParsedFlag implements Flag {
     const options: FlagOption[] = [];
     for (let k = 0; 2 * k < text.length; k++) {
       const name = text[2 * k] as string;
-      if (!accept(name)) continue;
-      const i = this.at + FLAG_NUMBERS + OPTION_NUMBERS * k;
-      options.push({ name, value: text[2 * k + 1], range: rangeAt(this.packed, i, this.lineDelta)!, valueRange: rangeAt(this.packed, i + 4, this.lineDelta) });
+      if (accept(name)) options.push(this.option(k, name, text[2 * k + 1]));
     }
     return options;
+  }
+
+  /** Option k, its ranges from the packed numbers. */
+  private option(k: number, name: string, value: string | null): FlagOption {
+    const i = this.at + FLAG_NUMBERS + OPTION_NUMBERS * k;
+    return { name, value, range: rangeAt(this.packed, i, this.lineDelta)!, valueRange: rangeAt(this.packed, i + 4, this.lineDelta) };
   }
 }
 
