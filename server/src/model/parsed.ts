@@ -1,10 +1,11 @@
 // Compact parsed instructions. A big file's model is mostly positions, and garbage collection pays for
 // every object in it on every open, so the parts few readers need become objects on first read: argument
 // tokens (a RUN line has dozens; the outline and most rules read values only), the keyword token, ranges,
-// and mount options (only `from=` matters, and only references read it). Their numbers live in one
-// Int32Array per document version's parses (Packed), outside the JS heap: a collection copies and marks the
-// objects of a new model, not the contents of its typed arrays. A chunk that moves to other lines keeps its
-// numbers and adds its own line delta.
+// and mount options (only `from=` matters, and only references read it). Argument values that are slices
+// of argsText, and the names and values of the lean reader's mount options, are not kept at all: they are
+// cut out again when read. The numbers live in one Int32Array per document version's parses (Packed),
+// outside the JS heap: a collection copies and marks the objects of a new model, not the contents of its
+// typed arrays. A chunk that moves to other lines keeps its numbers and adds its own line delta.
 import { optionTextOf, optionsNamedIn } from './flagOptions';
 import type { Comment, Flag, FlagOption, Instruction, Property, Range, Token, VariableUse } from './types';
 
