@@ -3,11 +3,13 @@
 // read the names and values again from the value when a rule asks (parsed.ts) rather than keep them.
 
 /**
- * Calls `option(nameStart, valueStart, end)` for each option of `value`, as indexes into it: valueStart is
- * -1 for an option without `=`, and nameStart -1 for an empty one before a comma (dockerfile-ast's quirk,
- * kept). Returns how many there are.
+ * Where each option of `value` is, three numbers per option in `optionBounds` (nameStart, valueStart, end), as
+ * indexes into it: valueStart is -1 for an option without `=`, and nameStart -1 for an empty one before a comma
+ * (dockerfile-ast's quirk, kept). Returns how many there are. The list is refilled by the next call: read it first.
+ * (A list rather than a callback: one closure per flag was allocated, and the callback's call site took three shapes.)
  */
-export function scanOptions(value: string, option: (nameStart: number, valueStart: number, end: number) => void): number {
+export function scanOptions(value: string): number {
+  const out = optionBounds;
   let count = 0;
   let nameStart = -1;
   let valueStart = -1;
@@ -18,7 +20,9 @@ export function scanOptions(value: string, option: (nameStart: number, valueStar
       hasOptions = true;
       if (valueStart === -1) valueStart = i + 1;
     } else if (c === COMMA) {
-      option(nameStart, valueStart, i);
+      out[3 * count] = nameStart;
+      out[3 * count + 1] = valueStart;
+      out[3 * count + 2] = i;
       count++;
       nameStart = valueStart = -1;
     } else if (nameStart === -1) {
@@ -26,11 +30,15 @@ export function scanOptions(value: string, option: (nameStart: number, valueStar
     }
   }
   if (hasOptions && nameStart !== -1) {
-    option(nameStart, valueStart, value.length);
+    out[3 * count] = nameStart;
+    out[3 * count + 1] = valueStart;
+    out[3 * count + 2] = value.length;
     count++;
   }
   return count;
 }
+
+export const optionBounds: number[] = [];
 
 const EQUALS = 0x3d;
 const COMMA = 0x2c;
@@ -42,14 +50,17 @@ const COMMA = 0x2c;
  */
 export function optionsNamedIn(value: string | null, name: string, found: (k: number, optionValue: string | null) => void): void {
   if (value === null || value.length === 0) return;
-  let k = 0;
-  scanOptions(value, (nameStart, valueStart, end) => {
+  const count = scanOptions(value);
+  const bounds = optionBounds;
+  for (let k = 0; k < count; k++) {
+    const nameStart = bounds[3 * k];
+    const valueStart = bounds[3 * k + 1];
+    const end = bounds[3 * k + 2];
     const a = nameStart < 0 ? 0 : nameStart;
     const b = valueStart === -1 ? end : valueStart - 1;
     const from = a < b ? a : b;
     if ((a < b ? b - a : a - b) === name.length && value.startsWith(name, from)) found(k, valueStart === -1 ? null : value.substring(valueStart, end));
-    k++;
-  });
+  }
 }
 
 const NO_OPTIONS: readonly (string | null)[] = Object.freeze([]);
@@ -57,10 +68,16 @@ const NO_OPTIONS: readonly (string | null)[] = Object.freeze([]);
 /** The name and value (null without `=`) of each option of `value`, two entries per option. */
 export function optionTextOf(value: string | null): readonly (string | null)[] {
   if (value === null || value.length === 0) return NO_OPTIONS;
-  const text: (string | null)[] = [];
-  scanOptions(value, (nameStart, valueStart, end) => {
-    if (valueStart === -1) text.push(value.substring(nameStart, end), null);
-    else text.push(value.substring(nameStart, valueStart - 1), value.substring(valueStart, end));
-  });
-  return text.length === 0 ? NO_OPTIONS : text;
+  const count = scanOptions(value);
+  if (count === 0) return NO_OPTIONS;
+  const bounds = optionBounds;
+  const text: (string | null)[] = new Array(2 * count);
+  for (let k = 0; k < count; k++) {
+    const nameStart = bounds[3 * k];
+    const valueStart = bounds[3 * k + 1];
+    const end = bounds[3 * k + 2];
+    text[2 * k] = value.substring(nameStart, valueStart === -1 ? end : valueStart - 1);
+    text[2 * k + 1] = valueStart === -1 ? null : value.substring(valueStart, end);
+  }
+  return text;
 }

@@ -6,7 +6,7 @@
 // quirks included, writing numbers instead. Instructions it does not cover (see `readLean`) go through
 // dockerfile-ast's own readers; test/property/extract.test.ts checks that both give the same data.
 import { FLAG_NUMBERS, NONE, OPTION_NUMBERS, ParsedFlag, ParsedInstruction, packedMark, packing, putPacked, putPair, reserve, rollback } from './parsed';
-import { scanOptions } from './flagOptions';
+import { optionBounds, scanOptions } from './flagOptions';
 import { isPlainPropertyText, readPlainProperties } from './leanProperties';
 import { readVariables } from './leanVariables';
 import { positionsOf, type Positions } from './positions';
@@ -218,10 +218,13 @@ function readFlag(positions: Positions, value: string, p: readonly number[], k: 
  */
 function readOptions(positions: Positions, value: string, offset: number, lineDelta: number): number {
   const data = optionList;
-  let size = 0;
-  return scanOptions(value, (nameStart, valueStart, end) => {
-    const k = size;
-    size += OPTION_STRIDE;
+  const count = scanOptions(value);
+  const bounds = optionBounds;
+  for (let o = 0; o < count; o++) {
+    const nameStart = bounds[3 * o];
+    const valueStart = bounds[3 * o + 1];
+    const end = bounds[3 * o + 2];
+    const k = OPTION_STRIDE * o;
     positions.put(data, k, offset + nameStart, lineDelta);
     positions.put(data, k + 2, offset + end, lineDelta);
     if (valueStart === -1) {
@@ -230,7 +233,8 @@ function readOptions(positions: Positions, value: string, offset: number, lineDe
       positions.put(data, k + 4, offset + valueStart, lineDelta);
       positions.put(data, k + 6, offset + end, lineDelta);
     }
-  });
+  }
+  return count;
 }
 
 /**
