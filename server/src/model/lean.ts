@@ -10,7 +10,7 @@ import { optionBounds, scanOptions } from './flagOptions';
 import { isPlainPropertyText, readPlainProperties } from './leanProperties';
 import { readVariables } from './leanVariables';
 import { positionsOf, type Positions } from './positions';
-import { newSpans, scanArguments } from './tokenize';
+import { newSpans, scanArguments, valueAt } from './tokenize';
 import type { Flag, Token, VariableUse } from './types';
 
 /** A plain dockerfile-ast Instruction (`node`) as read here. */
@@ -93,8 +93,9 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   const stop = FLAG_STOP.get(keyword);
   let flagCount = 0;
   if (stop !== undefined) {
-    for (let k = 0; k < count && !stop(spans.values[k]); k++) {
-      if (spans.values[k].indexOf('--') === 0) flagList[flagCount++] = readFlag(positions, spans.values[k], p, 4 * k, lineDelta);
+    for (let k = 0; k < count && !stop(valueAt(spans, k)); k++) {
+      const value = valueAt(spans, k);
+      if (value.indexOf('--') === 0) flagList[flagCount++] = readFlag(positions, value, p, 4 * k, lineDelta);
     }
   }
   const first = flagCount;
@@ -106,14 +107,15 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   const argsStart = first < count ? positions.offset(p[4 * first], p[4 * first + 1]) : 0;
   const argsEnd = first < count ? positions.offset(p[4 * count - 2], p[4 * count - 1]) : 0;
   const argsText = first < count ? content.substring(argsStart, argsEnd) : '';
-  const execForm = JSON_FORM.has(keyword) && first < count && isExecForm(argsText, spans.values, first, count);
+  const execForm = JSON_FORM.has(keyword) && first < count && isExecForm(argsText, first, count);
   const n = count - first;
   const sliced = slicedFrom(first, count);
   let values: readonly string[] | null = null;
   if (!sliced) {
+    const kept: string[] = new Array(n);
     // A value joined around an escape is a tree of string pieces until read by index: flatten it while young.
-    for (let k = first; k < count; k++) spans.values[k].charCodeAt(0);
-    values = n === 0 ? NONE : spans.values.slice(first, count);
+    for (let k = first; k < count; k++) (kept[k - first] = valueAt(spans, k)).charCodeAt(0);
+    values = n === 0 ? NONE : kept;
   }
   const at = reserve(8 + 4 * n + (sliced ? 2 * n : 0));
   putPacked(at, r, 0, lineDelta);
@@ -135,13 +137,19 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
     argsText,
     execForm,
     hasVariables ? (keyword === 'FROM' || afterFrom ? readVariables(positions, p, count, source.escapeChar, lineDelta) : readers.variables(source.node)) : NONE,
-    declares ? readPlainProperties(positions, spans.values, p, count, lineDelta) : NONE,
+    declares ? readPlainProperties(positions, allValues(count), p, count, lineDelta) : NONE,
     hasHeredocs ? readers.heredocs(source.node) : NONE,
     null,
     packing(),
     at,
     0,
   );
+}
+
+/** The first `count` token values, all cut out (ARG and ENV read them all). */
+function allValues(count: number): string[] {
+  for (let k = 0; k < count; k++) valueAt(spans, k);
+  return spans.values as string[];
 }
 
 /**
@@ -241,9 +249,9 @@ function readOptions(positions: Positions, value: string, offset: number, lineDe
  * Whether JSONInstruction's constructor finds both brackets of an exec form (`["a", "b"]`), by its scan
  * of the arguments (which always takes `\\` as the escape character).
  */
-function isExecForm(args: string, values: readonly string[], first: number, count: number): boolean {
-  if (count - first === 1 && values[first] === '[]') return true;
-  if (count - first === 2 && values[first] === '[' && values[first + 1] === ']') return true;
+function isExecForm(args: string, first: number, count: number): boolean {
+  if (count - first === 1 && valueAt(spans, first) === '[]') return true;
+  if (count - first === 2 && valueAt(spans, first) === '[' && valueAt(spans, first + 1) === ']') return true;
   let last = '';
   let quoted = false;
   // An escaped line break (blanks, then \n or \r\n or \r) from `from`: the index to resume after, or -1.

@@ -24,16 +24,29 @@ export const originalTokenize = (AstInstruction.prototype as unknown as { getRaw
  * growing them again allocates 17 slots each, most of what tokenising allocated.
  */
 export interface Spans {
-  values: string[];
+  /** The value of a token joined from pieces; undefined for one run of the text, which valueAt cuts out. */
+  values: (string | undefined)[];
   starts: number[];
   ends: number[];
-  /** Where a value is one run of the text, text.slice(runStarts[k], runEnds[k]) (equal for ''); else -1. */
+  /** Where a value is one run of `text`, text.slice(runStarts[k], runEnds[k]) (equal for ''); else -1. */
   runStarts: number[];
   runEnds: number[];
   count: number;
+  /** The scanned text. */
+  text: string;
 }
 
-export const newSpans = (): Spans => ({ values: [], starts: [], ends: [], runStarts: [], runEnds: [], count: 0 });
+export const newSpans = (): Spans => ({ values: [], starts: [], ends: [], runStarts: [], runEnds: [], count: 0, text: '' });
+
+/**
+ * Token k's value. Most are one run of the text and most are never read (the lean reader keeps their bounds),
+ * so they are cut out here, when asked, rather than while scanning.
+ */
+export function valueAt(spans: Spans, k: number): string {
+  let found = spans.values[k];
+  if (found === undefined) spans.values[k] = found = spans.text.slice(spans.runStarts[k], spans.runEnds[k]);
+  return found;
+}
 
 const spans = newSpans();
 // Bound once: the bundle reads an imported CommonJS binding through a getter on every use.
@@ -49,7 +62,7 @@ export function tokenize(this: Tokenizable): Argument[] {
   const positions = positionsOf(document);
   const args: Argument[] = new Array(spans.count);
   for (let k = 0; k < spans.count; k++) {
-    args[k] = new ArgumentClass(spans.values[k], Range.create(positions.at(offset + spans.starts[k]), positions.at(offset + spans.ends[k])));
+    args[k] = new ArgumentClass(valueAt(spans, k), Range.create(positions.at(offset + spans.starts[k]), positions.at(offset + spans.ends[k])));
   }
   return args;
 }
@@ -73,7 +86,7 @@ function emit(out: Spans, start: number, end: number): void {
   const k = out.count++;
   const { flushed, runStart, runEnd } = value;
   if (flushed === '') {
-    out.values[k] = runStart === -1 ? '' : value.text.slice(runStart, runEnd);
+    out.values[k] = undefined;
     out.runStarts[k] = runStart === -1 ? 0 : runStart;
     out.runEnds[k] = runStart === -1 ? 0 : runEnd;
   } else {
@@ -93,6 +106,7 @@ function emit(out: Spans, start: number, end: number): void {
  */
 export function scanArguments(text: string, from: number, to: number, escapeChar: string, out: Spans): void {
   out.count = 0;
+  out.text = text;
   const escape = escapeChar.length === 1 ? escapeChar.charCodeAt(0) : -1;
   let start = false;
   let comment = false;
