@@ -58,9 +58,8 @@ const flagList: Flag[] = [];
 const tokenPositions: number[] = [];
 /** The flag being read: range, nameRange and valueRange, unshifted. */
 const flagRanges: number[] = new Array(FLAG_NUMBERS).fill(0);
-/** Its options' range and valueRange as read (shifted), OPTION_STRIDE numbers each. */
+/** Its options' range and valueRange as read (shifted), OPTION_NUMBERS numbers each (as packed). */
 const optionList: number[] = [];
-const OPTION_STRIDE = 8;
 
 /**
  * The parsed instruction, or null when this reader does not cover it: ONBUILD (trigger), ARG and ENV other than
@@ -93,8 +92,9 @@ export function readLean(source: LeanSource, keyword: string, keywordText: strin
   const stop = FLAG_STOP.get(keyword);
   let flagCount = 0;
   if (stop !== undefined) {
-    for (let k = 0; k < count && !stop(valueAt(spans, k)); k++) {
+    for (let k = 0; k < count; k++) {
       const value = valueAt(spans, k);
+      if (stop(value)) break;
       if (value.indexOf('--') === 0) flagList[flagCount++] = readFlag(positions, value, p, 4 * k, lineDelta);
     }
   }
@@ -211,7 +211,7 @@ function readFlag(positions: Positions, value: string, p: readonly number[], k: 
   const at = reserve(FLAG_NUMBERS + OPTION_NUMBERS * optionCount);
   for (let i = 0; i < FLAG_NUMBERS; i += 4) putPacked(at + i, r, i, lineDelta);
   for (let o = 0; o < optionCount; o++) {
-    const base = OPTION_STRIDE * o;
+    const base = OPTION_NUMBERS * o;
     // Already shifted by readOptions.
     putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o, optionList, base, 0);
     putPacked(at + FLAG_NUMBERS + OPTION_NUMBERS * o + 4, optionList, base + 4, 0);
@@ -232,7 +232,7 @@ function readOptions(positions: Positions, value: string, offset: number, lineDe
     const nameStart = bounds[3 * o];
     const valueStart = bounds[3 * o + 1];
     const end = bounds[3 * o + 2];
-    const k = OPTION_STRIDE * o;
+    const k = OPTION_NUMBERS * o;
     positions.put(data, k, offset + nameStart, lineDelta);
     positions.put(data, k + 2, offset + end, lineDelta);
     if (valueStart === -1) {

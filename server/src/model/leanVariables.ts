@@ -101,11 +101,6 @@ function parseVariables(positions: Positions, offset: number, arg: string, escap
   }
 }
 
-const pair = [0, 0];
-
 function rangeOf(positions: Positions, start: number, end: number, lineDelta: number): VariableUse['range'] {
-  positions.put(pair, 0, start, lineDelta);
-  const from = { line: pair[0], character: pair[1] };
-  positions.put(pair, 0, end, lineDelta);
-  return { start: from, end: { line: pair[0], character: pair[1] } };
+  return { start: positions.at(start, lineDelta), end: positions.at(end, lineDelta) };
 }

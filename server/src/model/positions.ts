@@ -46,9 +46,9 @@ export class Positions {
     out[k + 1] = this.beforeLineBreak(at, lines[line]) - lines[line];
   }
 
-  /** positionAt(offset). */
-  at(offset: number): { line: number; character: number } {
-    this.put(this.pair, 0, offset, 0);
+  /** positionAt(offset), its line moved by `lineDelta`. */
+  at(offset: number, lineDelta = 0): { line: number; character: number } {
+    this.put(this.pair, 0, offset, lineDelta);
     return { line: this.pair[0], character: this.pair[1] };
   }
 
