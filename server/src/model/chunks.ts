@@ -4,6 +4,7 @@
 import { countLines, parseText } from './extract';
 import { ParsedComment, ParsedFlag, ParsedInstruction, ParsedProperty, map, packingBatch, shiftRange } from './parsed';
 import { chunksAt, directiveInfo, scanStarts, type Start } from './scanner';
+import { parseStageChunk } from './stageChunk';
 import type { Comment, Instruction, ParsedText, RawStage, Token } from './types';
 
 interface Parsed {
@@ -148,6 +149,8 @@ function pick(list: Parsed[] | undefined, escape: string, line: number): Parsed 
  */
 function parseAt(chunkText: string, line: number, escape: string): ParsedText {
   if (escape === '') return parseText(chunkText, false);
+  const lean = parseStageChunk(chunkText, escape, line);
+  if (lean !== null) return lean;
   const directive = escape === '\\' ? '' : `# escape=${escape}\n`;
   const parsed = parseText(directive + chunkText, false, directive === '' ? line : line - 1);
   parsed.directives = [];

@@ -66,7 +66,7 @@ const KEYWORDS = new Map(
 );
 
 /** `written` upper-cased, as getKeyword gives it; a known keyword as its shared string. */
-function keywordOf(written: string): string {
+export function keywordOf(written: string): string {
   const known = KEYWORDS.get(written);
   if (known !== undefined) return known;
   const upper = written.toUpperCase();
