@@ -95,6 +95,8 @@ describe('lean instruction reader', () => {
       'ONBUILD ADD ["a", "b"]',
     ];
     for (const text of cases) compare(`FROM a\n${text}\n`);
+    // exec form behind the other escape character: the tokeniser unescapes it, the bracket scan does not
+    compare('# escape=`\nFROM a\nCMD `[]\nCMD `[ `]\nCMD `["a"]\n');
   });
 
   it("gives dockerfile-ast's variables on edge cases of parseVariables", () => {

@@ -250,6 +250,10 @@ function readOptions(positions: Positions, value: string, offset: number, lineDe
  * of the arguments (which always takes `\\` as the escape character).
  */
 function isExecForm(args: string, first: number, count: number): boolean {
+  // Only a bracket, an escape character (`CMD \\[]`) or a blank can start one (the scan below returns false at
+  // any other first character): the shell form, nearly every RUN, stops here.
+  const c0 = args.charCodeAt(0);
+  if (c0 !== 0x5b && c0 !== 0x5d && c0 !== 0x5c && c0 !== 0x60 && c0 !== 0x20 && c0 !== 0x09) return false;
   if (count - first === 1 && valueAt(spans, first) === '[]') return true;
   if (count - first === 2 && valueAt(spans, first) === '[' && valueAt(spans, first + 1) === ']') return true;
   let last = '';
