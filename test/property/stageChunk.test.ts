@@ -60,7 +60,7 @@ describe('stage chunk reader', () => {
       'FROM a AS b\nRUN <<EOF\nset -eux\n# not a comment\nFROM not-a-stage\nEOF\nCMD ["/run"]\n',
       'FROM a AS b\r\nCOPY <<-"EOT" /etc/x\r\n\tbody\r\n\tEOT\r\nRUN cat <<A <<B\nx\nA\ny\nB\n',
       '  from a\nLABEL org.opencontainers.image.title="x"\nUSER app\nHEALTHCHECK --interval=5s CMD true\nRUN echo $HOME\n',
-      // a quoted heredoc name keeps its blank, so only a line with the blank ends it
+      // the tokeniser splits `<<" A"` at the blank: `<<"` opens a heredoc with an empty name, which no line ends
       'FROM a\nRUN <<" A"\nA\n A\nRUN x\n',
     ];
     for (const chunk of chunks) {
