@@ -87,18 +87,9 @@ function processArguments(this: Scanning, dockerfile: unknown, instruction: stri
       return this.processHeredocs(this.createInstruction(dockerfile, instruction, start, instructionEnd, i), i);
     }
     if (c === escape) {
-      const next = i + 1 < length ? buffer.charCodeAt(i + 1) : -1;
-      if (next === LF || next === CR) {
-        escaped = true;
-        i++;
-      } else if (next === SPACE || next === TAB) {
-        let j = i + 2;
-        while (j < length && (buffer.charCodeAt(j) === SPACE || buffer.charCodeAt(j) === TAB)) j++;
-        if (j >= length) return length;
-        if (buffer.charCodeAt(j) === CR || buffer.charCodeAt(j) === LF) escaped = true;
-        // The character at j is skipped, whatever it is.
-        i = j;
-      }
+      i = afterEscape(buffer, i);
+      const at = buffer.charCodeAt(i);
+      if (at === CR || at === LF) escaped = true;
       continue;
     }
     if (c === HASH) {
@@ -108,6 +99,20 @@ function processArguments(this: Scanning, dockerfile: unknown, instruction: stri
     if (c !== SPACE && c !== TAB) escaped = false;
   }
   return length;
+}
+
+/**
+ * Parser.processArguments at the escape character at `i`: where its scan goes on, the loop then stepping past
+ * it. A line break there (right after the escape character, or after blanks) begins a continuation. After blanks
+ * the character where they end is skipped, whatever it is; the escape character before anything else is skipped.
+ */
+export function afterEscape(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1);
+  if (next === LF || next === CR) return i + 1;
+  if (next !== SPACE && next !== TAB) return i;
+  let j = i + 2;
+  while (j < text.length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+  return j;
 }
 
 interface Instructions {

@@ -15,6 +15,7 @@ import { keywordOf } from './extract';
 import { readLean, type LeanReaders, type LeanSource } from './lean';
 import { NextIndex } from './nextIndex';
 import { OffsetInstruction } from './offsetInstruction';
+import { afterEscape } from './parserScan';
 import { NONE, ParsedComment, finishPacking, packedMark, packing, putPacked, reserve, rollback, shiftRange, startPacking } from './parsed';
 import { positionsOf, type LinedDocument, type Positions } from './positions';
 import type { Comment, Instruction, ParsedText, RawStage, Token } from './types';
@@ -183,16 +184,9 @@ function argumentsEnd(keywordText: string, start: number, keywordEnd: number): n
       return keyword === 'RUN' || keyword === 'COPY' || keyword === 'ADD' ? heredocBodiesEnd(text, escapeChar, keywordEnd, i) : i;
     }
     if (c === escape) {
-      const next = i + 1 < length ? text.charCodeAt(i + 1) : -1;
-      if (next === LF || next === CR) {
-        escaped = true;
-        i++;
-      } else if (next === SPACE || next === TAB) {
-        let j = i + 2;
-        while (j < length && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-        if (text.charCodeAt(j) === CR || text.charCodeAt(j) === LF) escaped = true;
-        i = j;
-      }
+      i = afterEscape(text, i);
+      const at = text.charCodeAt(i);
+      if (at === CR || at === LF) escaped = true;
       continue;
     }
     if (c === HASH) {
