@@ -148,6 +148,13 @@ describe('chunked parsing equals whole-file parsing', () => {
     );
   });
 
+  it('with keywords that upper-case to RUN, COPY, ADD or ONBUILD only outside ASCII', () => {
+    // `ı` upper-cases to `I`: dockerfile-ast takes `onbuıld` for ONBUILD, so the heredoc's FROM line is not a stage.
+    for (const text of ['FROM a\nonbuıld RUN <<EOF\nFROM b\nEOF\nRUN x\n', 'FROM a\nONBUILD ruN <<EOF\nFROM b\nEOF\n', 'FROM a\nAdd <<EOF /x\nFROM b\nEOF\n']) {
+      assert.deepStrictEqual(plain(new ModelBuilder().build(text)), plain(parseDockerfile(text)), text);
+    }
+  });
+
   it('on the example files', () => {
     const dir = path.resolve(__dirname, '../../../examples');
     for (const file of fs.readdirSync(dir)) {

@@ -144,19 +144,32 @@ function endsHeredoc(text: string, s: number, ce: number, name: string, tabbed: 
 
 const PLAIN_NAME = /^[A-Za-z0-9_.-]+$/;
 const NO_HEREDOCS = { names: [], tabbed: false };
-const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 /** Whether the instruction starting at `p` takes heredocs, as dockerfile-ast decides; null when unsure. */
 function heredocKeyword(text: string, p: number, ce: number, esc: number): boolean | null {
   const end = wordEnd(text, p, ce, esc);
   if (end < 0) return null;
-  const keyword = text.slice(p, end).toUpperCase();
-  if (keyword !== 'ONBUILD') return HEREDOC_KEYWORDS.has(keyword);
+  if (!isWord(text, p, end, 'ONBUILD')) return takesHeredocs(text, p, end);
   let q = end;
   while (q < ce && (text.charCodeAt(q) === SPACE || text.charCodeAt(q) === TAB)) q++;
   const triggerEnd = wordEnd(text, q, ce, esc);
   if (triggerEnd < 0 || triggerEnd === q) return null;
-  return HEREDOC_KEYWORDS.has(text.slice(q, triggerEnd).toUpperCase());
+  return takesHeredocs(text, q, triggerEnd);
+}
+
+// Compared in place, in any case: cutting out and upper-casing every instruction's keyword made two strings a line.
+const takesHeredocs = (text: string, p: number, end: number) => isWord(text, p, end, 'RUN') || isWord(text, p, end, 'COPY') || isWord(text, p, end, 'ADD');
+
+/** Whether text[p, end) upper-cases to `upper` (an upper-case ASCII word). */
+function isWord(text: string, p: number, end: number, upper: string): boolean {
+  // Outside ASCII, toUpperCase decides (`ı` upper-cases to `I`, `ß` to `SS`).
+  for (let i = p; i < end; i++) if (text.charCodeAt(i) > 0x7f) return text.slice(p, end).toUpperCase() === upper;
+  if (end - p !== upper.length) return false;
+  for (let k = 0; k < upper.length; k++) {
+    const c = text.charCodeAt(p + k);
+    if (c !== upper.charCodeAt(k) && c !== upper.charCodeAt(k) + 0x20) return false;
+  }
+  return true;
 }
 
 /** End of the word at `p`; -1 when it holds the escape character. */
@@ -175,7 +188,8 @@ function wordEnd(text: string, p: number, ce: number, esc: number): number {
  * null when the line is ambiguous (quoted or escaped `<<`, a name cut by a continuation).
  */
 function heredocNames(text: string, p: number, ce: number, esc: number, markers: NextIndex): { names: string[]; tabbed: boolean } | null {
-  const names: string[] = [];
+  // Made for the lines that open heredocs only: most RUN, COPY and ADD lines open none.
+  let names: string[] | undefined;
   let tabbed = false;
   let plain = p; // quotes are checked from here: the end of the last heredoc token
   for (let i = markers.at(text, p); within(i, ce); i = markers.at(text, i + 2)) {
@@ -195,7 +209,7 @@ function heredocNames(text: string, p: number, ce: number, esc: number, markers:
     if (dash) token = token.slice(1);
     if (token.length >= 2 && (token[0] === '"' || token[0] === "'") && token[token.length - 1] === token[0]) token = token.slice(1, -1);
     if (!PLAIN_NAME.test(token) || (end === ce && token.endsWith(String.fromCharCode(esc)))) return null;
-    names.push(token);
+    (names ??= []).push(token);
     tabbed ||= dash;
     plain = end;
   }
@@ -203,7 +217,7 @@ function heredocNames(text: string, p: number, ce: number, esc: number, markers:
   let last = ce - 1;
   while (last >= p && (text.charCodeAt(last) === SPACE || text.charCodeAt(last) === TAB)) last--;
   if (last > p && text.charCodeAt(last) === esc && text.charCodeAt(last - 1) === 0x3c) return null;
-  return { names, tabbed };
+  return names === undefined ? NO_HEREDOCS : { names, tabbed };
 }
 
 function hasQuote(text: string, from: number, to: number): boolean {
