@@ -251,7 +251,8 @@ function readOptions(positions: Positions, value: string, offset: number, lineDe
  */
 function isExecForm(args: string, first: number, count: number): boolean {
   // Only a bracket, an escape character (`CMD \\[]`) or a blank can start one (the scan below returns false at
-  // any other first character): the shell form, nearly every RUN, stops here.
+  // any other first character): the shell form, nearly every RUN, stops here. No test's arguments start with a
+  // blank; the blanks stay so that this mirrors the scan rather than rests on that.
   const c0 = args.charCodeAt(0);
   if (c0 !== 0x5b && c0 !== 0x5d && c0 !== 0x5c && c0 !== 0x60 && c0 !== 0x20 && c0 !== 0x09) return false;
   if (count - first === 1 && valueAt(spans, first) === '[]') return true;
