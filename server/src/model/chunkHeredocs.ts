@@ -1,7 +1,9 @@
 // Heredocs as the stage chunk reader (stageChunk.ts) needs them: where dockerfile-ast's parser ends an
-// instruction that opens heredocs (Parser.processHeredocs and parseHeredoc), and the heredoc tokens its
-// getHeredocs gives in the common case, read from the text instead of through a plain Instruction.
-import { CR, LF, SPACE, TAB } from './chars';
+// instruction that opens heredocs (Parser.processHeredocs, calling its own parseHeredocName and parseHeredoc),
+// and the heredoc tokens its getHeredocs gives in the common case, read from the text instead of through a
+// plain Instruction.
+import { Parser } from 'dockerfile-ast/lib/parser';
+import { Util } from 'dockerfile-ast/lib/util';
 import { NONE } from './parsed';
 import type { Positions } from './positions';
 import { newSpans, scanArguments, valueAt } from './tokenize';
@@ -24,7 +26,7 @@ export function heredocBodiesEnd(text: string, escapeChar: string, keywordEnd: n
     const value = valueAt(spans, k);
     if (value.startsWith('<<') && value.length > 2) {
       if (value.startsWith('<<-')) tabbed = true;
-      const name = heredocName(value);
+      const name = Util.parseHeredocName(value);
       if (name !== null) names.push(name);
     }
   }
@@ -32,42 +34,11 @@ export function heredocBodiesEnd(text: string, escapeChar: string, keywordEnd: n
   return offset;
 }
 
-/** Util.parseHeredocName. */
-function heredocName(value: string): string | null {
-  let name = value.substring(2);
-  if (name.charAt(0) === '-') name = name.substring(1);
-  for (const quote of ['"', "'"]) {
-    if (name.charAt(0) === quote) {
-      if (name.charAt(name.length - 1) !== quote) return null;
-      name = name.substring(1, name.length - 1);
-    }
-  }
-  return name.charAt(0) === '<' ? null : name;
-}
-
-/**
- * Parser.parseHeredoc: the line break after the line that is `name` alone (tabs first when `tabbed`). A line
- * that starts with a space never matches (no name starts with one).
- */
-function heredocEnd(text: string, name: string, offset: number, tabbed: boolean): number {
-  let startWord = -1;
-  let lineStart = true;
-  for (let i = offset; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE) lineStart = false;
-    else if (c === TAB) {
-      if (!tabbed) lineStart = false;
-    } else if (c === CR || c === LF) {
-      if (startWord !== -1 && name === text.substring(startWord, i)) return i;
-      startWord = -1;
-      lineStart = true;
-    } else if (lineStart) {
-      startWord = i;
-      lineStart = false;
-    }
-  }
-  return text.length;
-}
+// Parser.parseHeredoc reads nothing of its parser but the text (`buffer`): the line break after the line that
+// is the heredoc's name alone (tabs first when `tabbed`).
+type HeredocScan = (this: { buffer: string }, name: string, offset: number, tabbed: boolean) => number;
+const parseHeredoc = (Parser.prototype as unknown as { parseHeredoc: HeredocScan }).parseHeredoc;
+const heredocEnd = (text: string, name: string, offset: number, tabbed: boolean): number => parseHeredoc.call({ buffer: text }, name, offset, tabbed);
 
 const SIMPLE_HEREDOC = /^<<-?[A-Za-z0-9_]+$/;
 

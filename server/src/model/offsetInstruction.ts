@@ -56,30 +56,40 @@ const source: LeanSource = { node: null, document: { getText: () => '', getLineO
 const nextDollar = new NextIndex('$');
 const nextLessThan = new NextIndex('<');
 
+/**
+ * The instruction from offset `start` (its keyword to `keywordEnd`) to `end` of `document` as the lean reader reads
+ * it, with `node` for its fallback readers: ranges as the parser's createInstruction makes them, without building
+ * them, and whether its text has a `$` or a `<`.
+ */
+export function sourceAt(node: unknown, document: LinedDocument, escapeChar: string, start: number, keywordEnd: number, end: number): LeanSource {
+  const r = source.ranges;
+  source.node = node;
+  source.document = document;
+  source.escapeChar = escapeChar;
+  const positions = positionsOf(document);
+  positions.put(r, 0, start, 0);
+  positions.put(r, 2, keywordEnd, 0);
+  r[4] = r[0];
+  r[5] = r[1];
+  positions.put(r, 6, end, 0);
+  // The instruction's text, as getTextContent cuts it; searched rather than cut.
+  const from = positions.offset(r[0], r[1]);
+  const to = positions.offset(r[6], r[7]);
+  const dollar = nextDollar.at(positions.content, from);
+  const lessThan = nextLessThan.at(positions.content, from);
+  source.hasVariables = dollar !== -1 && dollar < to;
+  source.hasHeredocs = lessThan !== -1 && lessThan < to;
+  return source;
+}
+
 /** `plain` as the lean reader reads it, and whether its text has a `$` or a `<`. */
 export function sourceOf(plain: unknown): LeanSource {
   const n = plain as PlainFields;
+  if (plain instanceof OffsetInstruction) return sourceAt(plain, n.document, n.escapeChar, plain.start, plain.keywordEnd, plain.end);
   const r = source.ranges;
   source.node = plain;
   source.document = n.document;
   source.escapeChar = n.escapeChar;
-  if (plain instanceof OffsetInstruction) {
-    // Ranges as the parser's createInstruction made them, without building them.
-    const positions = positionsOf(n.document);
-    positions.put(r, 0, plain.start, 0);
-    positions.put(r, 2, plain.keywordEnd, 0);
-    r[4] = r[0];
-    r[5] = r[1];
-    positions.put(r, 6, plain.end, 0);
-    // The instruction's text, as getTextContent cuts it; searched rather than cut.
-    const start = positions.offset(r[0], r[1]);
-    const end = positions.offset(r[6], r[7]);
-    const dollar = nextDollar.at(positions.content, start);
-    const lessThan = nextLessThan.at(positions.content, start);
-    source.hasVariables = dollar !== -1 && dollar < end;
-    source.hasHeredocs = lessThan !== -1 && lessThan < end;
-    return source;
-  }
   const ir = n.instructionRange;
   const lr = n.range;
   r[0] = ir.start.line;

@@ -60,13 +60,15 @@ const orEnd = (next: NextIndex, buffer: string, from: number): number => {
   return at === -1 ? buffer.length : at;
 };
 
-function nextEscape(buffer: string, from: number, escapeChar: string): number {
+/** The next escape character in `buffer` from `from`, or its end. */
+export function nextEscape(buffer: string, from: number, escapeChar: string): number {
   if (escapeChar === '\\') return orEnd(nextBackslash, buffer, from);
   if (escapeChar === '`') return orEnd(nextBacktick, buffer, from);
   return buffer.length; // the parser only ever uses those two
 }
 
-function nextLineBreak(buffer: string, from: number): number {
+/** The next line break (CR or LF) in `buffer` from `from`, or its end. */
+export function nextLineBreak(buffer: string, from: number): number {
   return Math.min(orEnd(nextLF, buffer, from), orEnd(nextCR, buffer, from));
 }
 

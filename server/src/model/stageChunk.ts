@@ -12,10 +12,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CR, HASH, LF, SPACE, TAB } from './chars';
 import { commonHeredoc, heredocBodiesEnd } from './chunkHeredocs';
 import { keywordOf } from './extract';
-import { readLean, type LeanReaders, type LeanSource } from './lean';
+import { readLean, type LeanReaders } from './lean';
 import { NextIndex } from './nextIndex';
-import { OffsetInstruction } from './offsetInstruction';
-import { afterEscape } from './parserScan';
+import { OffsetInstruction, sourceAt } from './offsetInstruction';
+import { afterEscape, nextEscape, nextLineBreak } from './parserScan';
 import { NONE, ParsedComment, finishPacking, packedMark, packing, putPacked, reserve, rollback, shiftRange, startPacking } from './parsed';
 import { positionsOf, type LinedDocument, type Positions } from './positions';
 import type { Comment, Instruction, ParsedText, RawStage, Token } from './types';
@@ -23,11 +23,6 @@ import type { Comment, Instruction, ParsedText, RawStage, Token } from './types'
 /** Thrown where dockerfile-ast must read the chunk. */
 const UNCOVERED = new Error('stage chunk not covered by the lean reader');
 
-const nextLF = new NextIndex('\n');
-const nextCR = new NextIndex('\r');
-const nextEscape = new NextIndex('\\');
-const nextBacktick = new NextIndex('`');
-const nextDollar = new NextIndex('$');
 const nextLessThan = new NextIndex('<');
 
 // The chunk being read. Module state: reading is synchronous and never nested.
@@ -42,7 +37,6 @@ let positions: Positions = positionsOf(document);
 let comments: Comment[] = [];
 let lineShift = 0;
 const scratchRange = [0, 0, 0, 0];
-const source: LeanSource = { node: null, document, escapeChar, ranges: new Array(8).fill(0), hasVariables: false, hasHeredocs: false };
 const readers: LeanReaders = {
   variables: () => {
     throw UNCOVERED;
@@ -131,17 +125,8 @@ function read(): ParsedText {
   return { directives: [], preamble: NONE, stages: stages.slice(), comments: comments.length === 0 ? NONE : comments.slice(), escapeChar, lineCount: 0 };
 }
 
-function lineBreakFrom(from: number): number {
-  const lf = nextLF.at(text, from);
-  const cr = nextCR.at(text, from);
-  const length = text.length;
-  return Math.min(lf === -1 ? length : lf, cr === -1 ? length : cr);
-}
-
-function escapeFrom(from: number): number {
-  const at = (escape === 0x60 ? nextBacktick : nextEscape).at(text, from);
-  return at === -1 ? text.length : at;
-}
+const lineBreakFrom = (from: number) => nextLineBreak(text, from);
+const escapeFrom = (from: number) => nextEscape(text, from, escapeChar);
 
 /** Parser.processComment: a comment runs to the next line break. Its text is getContent's (trimmed, no `#`). */
 function comment(start: number): number {
@@ -202,26 +187,11 @@ function argumentsEnd(keywordText: string, start: number, keywordEnd: number): n
 function toInstruction(written: string, start: number, keywordEnd: number, end: number, afterFrom: boolean): Instruction {
   const keyword = keywordOf(written);
   if (keyword === 'ONBUILD') throw UNCOVERED;
-  const r = source.ranges;
-  positions.put(r, 0, start, 0);
-  positions.put(r, 2, keywordEnd, 0);
-  r[4] = r[0];
-  r[5] = r[1];
-  positions.put(r, 6, end, 0);
-  // As sourceOf reads an OffsetInstruction: the text between the positions' offsets.
-  const from = positions.offset(r[0], r[1]);
-  const to = positions.offset(r[6], r[7]);
-  const dollar = nextDollar.at(text, from);
-  const lessThan = nextLessThan.at(text, from);
-  source.document = document;
-  source.escapeChar = escapeChar;
-  source.hasVariables = dollar !== -1 && dollar < to;
-  source.hasHeredocs = lessThan !== -1 && lessThan < to;
   span.start = start;
   span.keywordEnd = keywordEnd;
   span.end = end;
   span.written = written;
-  source.node = span;
+  const source = sourceAt(span, document, escapeChar, start, keywordEnd, end);
   const parsed = readLean(source, keyword, written === keyword ? keyword : written, lineShift, readers, afterFrom);
   if (parsed === null) throw UNCOVERED;
   return parsed;
